@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace DigitalTwin.Cli.Commands;
+
+/// <summary><c>dt eval</c>: quality of the models on public benchmarks.</summary>
+internal static class EvalCommands
+{
+    public static Command Create() => new("eval", "Evaluate the twin's models on public benchmarks (NAB, C-MAPSS).")
+    {
+        EvalNabCommand.Create(),
+        EvalCmapssCommand.Create(),
+    };
+}
