@@ -1,0 +1,29 @@
+using DigitalTwin.Grains;
+using DigitalTwin.Grains.Hosting;
+using DigitalTwin.Persistence.Hosting;
+using Orleans.Dashboard;
+
+namespace DigitalTwin.Silo.Hosting;
+
+/// <summary>Builds the Orleans silo inside the ASP.NET Core host.</summary>
+public static class SiloHostingExtensions
+{
+    /// <summary>Adds Orleans with the twins, their storage, clustering and the dashboard.</summary>
+    public static WebApplicationBuilder AddDigitalTwinSilo(this WebApplicationBuilder builder)
+    {
+        builder.UseOrleans(silo =>
+        {
+            silo.AddDigitalTwinPersistence(builder.Configuration, TwinStorage.Name);
+            silo.AddDigitalTwinGrains();
+            silo.AddDashboard();
+        });
+        return builder;
+    }
+
+    /// <summary>Maps the Orleans dashboard at <c>/dashboard</c>.</summary>
+    public static WebApplication MapDigitalTwinDashboard(this WebApplication app)
+    {
+        app.MapOrleansDashboard("/dashboard");
+        return app;
+    }
+}
