@@ -1,13 +1,19 @@
 using DigitalTwin.Ingestion.Hosting;
 using DigitalTwin.Silo.Api;
+using DigitalTwin.Silo.Demo;
 using DigitalTwin.Silo.Hosting;
+using DigitalTwin.Silo.Pages;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoMode.Strip(args, out var demo));
+builder.AddDigitalTwinDemoSettings(demo);
 builder.AddDigitalTwinSilo();
 builder.Services.AddDigitalTwinIngestion(builder.Configuration);
+builder.Services.AddDigitalTwinApi();
+builder.AddDigitalTwinDemo();
 
 var app = builder.Build();
 app.MapDigitalTwinApi();
 app.MapDigitalTwinIngestion();
 app.MapDigitalTwinDashboard();
+app.MapDigitalTwinPages();
 app.Run();

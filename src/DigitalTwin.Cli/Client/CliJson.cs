@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DigitalTwin.Cli.Client;
+
+/// <summary>The JSON shape <c>dt</c> prints: indented, camelCase, enums by name — the same as the silo's HTTP API.</summary>
+internal static class CliJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+}

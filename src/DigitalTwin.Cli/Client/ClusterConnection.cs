@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace DigitalTwin.Cli.Client;
+
+/// <summary>
+/// How <c>dt</c> reaches a cluster, as an ordinary Orleans client: a silo gateway given directly (the embedded,
+/// single-silo deployment), or the PostgreSQL membership table (every live gateway of a multi-silo cluster).
+/// </summary>
+internal sealed class ClusterConnection
+{
+    public static readonly Option<string> Gateway = new("--gateway")
+    {
+        Description = "A silo gateway, host:port (default 127.0.0.1:30000).",
+        DefaultValueFactory = _ => "127.0.0.1:30000",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Postgres = new("--postgres")
+    {
+        Description = "Find gateways in this PostgreSQL database (Npgsql connection string) instead of --gateway.",
+        Recursive = true,
+    };
+
+    public static readonly Option<string> ClusterId = new("--cluster-id")
+    {
+        Description = "The cluster id (default digitaltwin).",
+        DefaultValueFactory = _ => "digitaltwin",
+        Recursive = true,
+    };
+
+    /// <summary>Connects a client for the duration of <paramref name="work"/>.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<IClusterClient, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var postgres = parse.GetValue(Postgres);
+        var gateway = parse.GetValue(Gateway)!;
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = parse.GetValue(ClusterId)!;
+                o.ServiceId = o.ClusterId;
+            });
+            if (!string.IsNullOrWhiteSpace(postgres))
+            {
+                client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = postgres;
+                });
+            }
+            else
+            {
+                client.UseStaticClustering(ParseEndpoint(gateway));
+            }
+        });
+        using var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            await Console.Error.WriteLineAsync($"dt: cannot reach the cluster ({(postgres is null ? gateway : "PostgreSQL membership")}): {ex.Message}");
+            return 3;
+        }
+        try
+        {
+            return await work(host.Services.GetRequiredService<IClusterClient>(), cancellationToken);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static IPEndPoint ParseEndpoint(string text)
+    {
+        var cut = text.LastIndexOf(':');
+        if (cut <= 0 || !int.TryParse(text[(cut + 1)..], out var port)) throw new ArgumentException($"--gateway '{text}' is not host:port.");
+        var host = text[..cut];
+        var address = IPAddress.TryParse(host, out var ip) ? ip : Dns.GetHostAddresses(host).First();
+        return new IPEndPoint(address, port);
+    }
+}

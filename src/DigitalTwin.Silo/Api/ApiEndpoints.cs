@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace DigitalTwin.Silo.Api;
+
+/// <summary>The twin's HTTP API, beside the Orleans dashboard.</summary>
+public static class ApiEndpoints
+{
+    /// <summary>Registers what the API needs: JSON with enum names, the twin locator.</summary>
+    public static IServiceCollection AddDigitalTwinApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSingleton<TwinLocator>();
+        services.AddProblemDetails();
+        return services;
+    }
+
+    /// <summary>Maps <c>/api/...</c> and <c>/healthz</c>.</summary>
+    public static WebApplication MapDigitalTwinApi(this WebApplication app)
+    {
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        var api = app.MapGroup("/api");
+        api.MapTwinEndpoints();
+        //PENDING api.MapTopologyEndpoints();
+        api.MapFleetEndpoints();
+        api.MapCommandEndpoints();
+        return app;
+    }
+}
