@@ -1,17 +1,70 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using DigitalTwin.Evaluation.Cmapss;
 
 namespace DigitalTwin.Cli.Commands;
 
+/// <summary>
+/// <c>dt eval cmapss</c>: trains the remaining-life model on NASA C-MAPSS run-to-failure engines, writes one predicted
+/// RUL per test engine, and reports cross-validation on held-out training engines (and the test score given true RULs).
+/// </summary>
 internal static class EvalCmapssCommand
 {
     public static Command Create()
     {
-        var command = new Command("cmapss", "Predict remaining useful life on NASA C-MAPSS.");
-        command.SetAction(_ =>
+        var train = new Option<string>("--train") { Description = "Training file (e.g. train_FD001.txt): engines run to failure.", Required = true };
+        var test = new Option<string>("--test") { Description = "Test file (e.g. test_FD001.txt): engines cut off before failure.", Required = true };
+        var output = new Option<string>("--out") { Description = "Where to write the predicted RUL of each test engine, one per line in unit order.", Required = true };
+        var rul = new Option<string?>("--rul") { Description = "Optional true RULs, one whole number per line in unit order; adds the test RMSE and NASA score." };
+        var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation by engine.", DefaultValueFactory = _ => new CmapssValidationOptions().Folds };
+
+        var command = new Command("cmapss", "Predict remaining useful life on NASA C-MAPSS (simulated turbofan degradation) and score it.");
+        command.Options.Add(train);
+        command.Options.Add(test);
+        command.Options.Add(output);
+        command.Options.Add(rul);
+        command.Options.Add(folds);
+        command.SetAction(parseResult =>
         {
-            Console.Error.WriteLine("not implemented yet");
-            return 2;
+            var stopwatch = Stopwatch.StartNew();
+            CmapssReport report;
+            try
+            {
+                report = CmapssEvaluation.Run(
+                    parseResult.GetValue(train)!,
+                    parseResult.GetValue(test)!,
+                    parseResult.GetValue(rul),
+                    validationOptions: new CmapssValidationOptions { Folds = parseResult.GetValue(folds) });
+            }
+            catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"dt eval cmapss: {ex.Message}");
+                return 1;
+            }
+
+            var outPath = parseResult.GetValue(output)!;
+            try
+            {
+                File.WriteAllLines(outPath, report.Predictions.Select(p => p.ToString("0.##", CultureInfo.InvariantCulture)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                Console.Error.WriteLine($"dt eval cmapss: cannot write {outPath}: {ex.Message}");
+                return 1;
+            }
+
+            var v = report.Validation;
+            Console.WriteLine($"Wrote {report.Predictions.Count} predicted RULs to {outPath} (C-MAPSS is simulated degradation, not field data).");
+            Console.WriteLine(Invariant($"CMAPSS-BASELINE rmse={v.BaselineScore.Rmse:0.00} nasa_score={v.BaselineScore.NasaScore:0.0} (predicting the mean capped RUL)"));
+            Console.WriteLine(Invariant($"CMAPSS-VALIDATION rmse={v.Score.Rmse:0.00} nasa_score={v.Score.NasaScore:0.0} engines={v.Engines} folds={v.Folds}"));
+            if (report.TestScore is { } score)
+                Console.WriteLine(Invariant($"CMAPSS rmse={score.Rmse:0.00} nasa_score={score.NasaScore:0.0}"));
+            Console.WriteLine(Invariant($"Elapsed {stopwatch.Elapsed.TotalSeconds:0.0} s"));
+            return 0;
         });
         return command;
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
