@@ -1,0 +1,244 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace DigitalTwin.Persistence.Sqlite;
+
+/// <summary>
+/// Grain storage in a local SQLite file: the embedded default that lets a single silo keep its twins across
+/// restarts with nothing to install. One row per (state name, grain id); the row's version is the ETag, and every
+/// write or clear must present the version it read, so a stale writer gets <see cref="InconsistentStateException"/>.
+/// </summary>
+public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+{
+    private readonly string _name;
+    private readonly string _connectionString;
+    private readonly IGrainStorageSerializer _serializer;
+    private readonly IActivatorProvider _activators;
+    private readonly ILogger _logger;
+    private readonly Lazy<Task> _ready;
+
+    // SQLite has one writer at a time; queueing writers here is cheaper than letting them spin on SQLITE_BUSY.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    /// <summary>Creates the storage over a database file (created with its folder if missing).</summary>
+    public SqliteGrainStorage(string name, string path, IGrainStorageSerializer serializer, IActivatorProvider activators, ILogger<SqliteGrainStorage> logger)
+    {
+        _name = name;
+        FilePath = Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        _serializer = serializer;
+        _activators = activators;
+        _logger = logger;
+        _ready = new Lazy<Task>(CreateSchemaAsync);
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string FilePath { get; }
+
+    /// <inheritdoc />
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe($"{nameof(SqliteGrainStorage)}-{_name}", ServiceLifecycleStage.RuntimeStorageServices, OpenAsync, CloseAsync);
+
+    /// <inheritdoc />
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await _ready.Value;
+        await using var connection = await OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version, payload FROM grain_state WHERE state_name = $state AND grain_id = $grain";
+        command.Parameters.AddWithValue("$state", stateName);
+        command.Parameters.AddWithValue("$grain", grainId.ToString());
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            Reset(grainState, etag: null);
+            return;
+        }
+
+        var version = reader.GetInt64(0);
+        if (reader.IsDBNull(1))
+        {
+            Reset(grainState, Etag(version));
+            return;
+        }
+
+        grainState.State = _serializer.Deserialize<T>(new BinaryData((byte[])reader.GetValue(1)));
+        grainState.ETag = Etag(version);
+        grainState.RecordExists = true;
+    }
+
+    /// <inheritdoc />
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await _ready.Value;
+        var payload = _serializer.Serialize(grainState.State).ToArray();
+        long? stored;
+        await _writeGate.WaitAsync();
+        try
+        {
+            await using var connection = await OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            if (grainState.ETag is null)
+            {
+                // A first write: only if no row exists, not even a cleared one.
+                command.CommandText = """
+                    INSERT INTO grain_state (state_name, grain_id, version, payload, modified_at)
+                    VALUES ($state, $grain, 1, $payload, $now)
+                    ON CONFLICT (state_name, grain_id) DO NOTHING
+                    RETURNING version
+                    """;
+            }
+            else
+            {
+                command.CommandText = """
+                    UPDATE grain_state SET payload = $payload, version = version + 1, modified_at = $now
+                     WHERE state_name = $state AND grain_id = $grain AND version = $version
+                    RETURNING version
+                    """;
+                command.Parameters.AddWithValue("$version", ParseEtag(grainState.ETag));
+            }
+
+            command.Parameters.AddWithValue("$state", stateName);
+            command.Parameters.AddWithValue("$grain", grainId.ToString());
+            command.Parameters.AddWithValue("$payload", payload);
+            command.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            stored = await command.ExecuteScalarAsync() is long v ? v : null;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        if (stored is null)
+        {
+            throw Conflict("write", stateName, grainId, grainState.ETag);
+        }
+
+        grainState.ETag = Etag(stored.Value);
+        grainState.RecordExists = true;
+    }
+
+    /// <inheritdoc />
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await _ready.Value;
+        if (grainState.ETag is null)
+        {
+            // Nothing was ever read or written: clearing is a no-op unless someone else created the row meanwhile.
+            var current = new GrainState<T>();
+            await ReadStateAsync(stateName, grainId, current);
+            if (current.ETag is not null)
+            {
+                throw Conflict("clear", stateName, grainId, null);
+            }
+
+            Reset(grainState, etag: null);
+            return;
+        }
+
+        long? stored;
+        await _writeGate.WaitAsync();
+        try
+        {
+            await using var connection = await OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            // The row stays, without payload and with a new version, so a writer holding the old ETag conflicts.
+            command.CommandText = """
+                UPDATE grain_state SET payload = NULL, version = version + 1, modified_at = $now
+                 WHERE state_name = $state AND grain_id = $grain AND version = $version
+                RETURNING version
+                """;
+            command.Parameters.AddWithValue("$state", stateName);
+            command.Parameters.AddWithValue("$grain", grainId.ToString());
+            command.Parameters.AddWithValue("$version", ParseEtag(grainState.ETag));
+            command.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            stored = await command.ExecuteScalarAsync() is long v ? v : null;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        if (stored is null)
+        {
+            throw Conflict("clear", stateName, grainId, grainState.ETag);
+        }
+
+        Reset(grainState, Etag(stored.Value));
+    }
+
+    private async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        await _ready.Value;
+        _logger.LogInformation(
+            "Grain storage '{Storage}' is the embedded SQLite file {Path}: state survives restarts of this single silo. " +
+            "To share state between silos, set DigitalTwin:Storage:Provider=Postgres and DigitalTwin:Storage:ConnectionString.",
+            _name, FilePath);
+    }
+
+    private Task CloseAsync(CancellationToken cancellationToken)
+    {
+        // Release pooled handles so the file can be copied, moved or deleted once the silo is down.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return Task.CompletedTask;
+    }
+
+    private async Task CreateSchemaAsync()
+    {
+        var folder = Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var connection = await OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        // WAL: readers never wait for the writer, and a crash mid-write leaves the last committed state intact.
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS grain_state (
+                state_name  TEXT    NOT NULL,
+                grain_id    TEXT    NOT NULL,
+                version     INTEGER NOT NULL,
+                payload     BLOB    NULL,
+                modified_at TEXT    NOT NULL,
+                PRIMARY KEY (state_name, grain_id)
+            );
+            """;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private void Reset<T>(IGrainState<T> grainState, string? etag)
+    {
+        grainState.State = _activators.GetActivator<T>().Create();
+        grainState.ETag = etag;
+        grainState.RecordExists = false;
+    }
+
+    private static string Etag(long version) => version.ToString(CultureInfo.InvariantCulture);
+
+    private static long ParseEtag(string etag) =>
+        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw new InconsistentStateException($"ETag '{etag}' was not issued by the SQLite grain storage.", "", etag);
+
+    private InconsistentStateException Conflict(string operation, string stateName, GrainId grainId, string? held) =>
+        new($"Version conflict ({operation}) on '{stateName}' of {grainId} in SQLite storage '{_name}': the stored version is not the one this grain read.",
+            "unknown", held ?? "none");
+}
