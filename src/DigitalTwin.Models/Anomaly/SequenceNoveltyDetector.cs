@@ -1,25 +1,24 @@
 namespace DigitalTwin.Models.Anomaly;
 
 /// <summary>
-/// Scores how new the current pattern is. Values are cut into levels of a width learned during warm-up; for the
-/// current level and for each context of the previous 1..MaxOrder levels the detector asks whether that
-/// continuation has been seen before. The share of never-seen continuations is the raw score: a repeating pattern
-/// scores 0, a value at a level never visited scores 1. After a high score the output rests for a while, so one
-/// event raises one alarm (the idea behind the contextual anomaly detector CAD OSE and Numenta's HTM: learn
-/// sequences online, flag what they did not predict).
-/// Memory is fixed by the options: a warm-up buffer, the last MaxOrder levels and a bounded pattern table.
+/// Scores how surprising the current pattern is. Values are cut into levels (several resolutions, widths learned
+/// during warm-up); for the current level and for each context of the previous 1..MaxOrder levels the detector asks
+/// whether that continuation has been seen before. Each kind of novelty has its own running rate, so a novelty that
+/// is rare on this metric weighs a lot (its surprise is -ln rate) and one that happens all the time weighs little:
+/// that calibrates one threshold across very different metrics. After a high score the output rests for a while, so
+/// one event raises one alarm (ideas from the contextual anomaly detector CAD OSE and Numenta's HTM with its anomaly
+/// likelihood: learn sequences online, flag what they did not predict, judge it against how often that happens).
+/// Memory is fixed by the options: a warm-up buffer, the last few levels per view and a bounded pattern table.
 /// </summary>
 public sealed class SequenceNoveltyDetector : IStreamingAnomalyDetector
 {
     private readonly SequenceNoveltyOptions _options;
     private readonly PatternMemory _memory;
     private readonly double[] _warmup;
-    private readonly int[] _recent;
+    private readonly LevelSequence[] _views;
+    private readonly double[] _rates;
+    private readonly double _rateDecay;
     private int _warmupCount;
-    private int _recentCount;
-    private int _recentHead;
-    private double _origin;
-    private double _levelWidth;
     private long _observed;
     private long _restUntil = long.MinValue;
     private double _baseline = double.NaN;
@@ -29,12 +28,42 @@ public sealed class SequenceNoveltyDetector : IStreamingAnomalyDetector
     {
         _options = options ?? new SequenceNoveltyOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.WarmupReadings, 2);
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.Levels, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(_options.MaxOrder);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.MaxOrder, 16);
+        if (_options.Resolutions.Count == 0 || _options.Resolutions.Any(r => r < 1))
+        {
+            throw new ArgumentException("at least one resolution of one level or more is needed", nameof(options));
+        }
+
         _memory = new PatternMemory(_options.MemoryPower);
         _warmup = new double[_options.WarmupReadings];
-        _recent = new int[Math.Max(1, _options.MaxOrder)];
+        var views = _options.Resolutions.Select((levels, i) => new LevelSequence(0x5EED + (ulong)i * 0x1000193, levels, _options.MaxOrder)).ToList();
+        _valueViews = views.Count;
+        if (_options.TimeOfDayLevels > 0)
+        {
+            _timeView = views.Count;
+            views.Add(new LevelSequence(0x71DE, _options.TimeOfDayLevels, 0));
+        }
+
+        if (_options.DeltaLevels > 0)
+        {
+            _deltaView = views.Count;
+            views.Add(new LevelSequence(0xDE17A, _options.DeltaLevels, _options.MaxOrder));
+        }
+
+        _views = views.ToArray();
+        _rates = new double[_views.Length * (_options.MaxOrder + 1)];
+        Array.Fill(_rates, _options.PriorRate);
+        _rateDecay = 1.0 / _options.RateHorizon;
+        _observedSinceWarmup = 0;
     }
+
+    private double _observedSinceWarmup;
+    private readonly int _valueViews;
+    private readonly int _timeView = -1;
+    private readonly int _deltaView = -1;
+    private double _previous = double.NaN;
+    private double _peak;
 
     /// <summary>Readings scored so far (non-finite values are not counted).</summary>
     public long Observed => _observed;
@@ -67,9 +96,42 @@ public sealed class SequenceNoveltyDetector : IStreamingAnomalyDetector
             return new AnomalyScore(0, _baseline, false);
         }
 
-        var raw = Learn(LevelOf(value));
+        // Rates start from a prior worth PriorReadings readings and then track the metric over RateHorizon readings.
+        _observedSinceWarmup++;
+        var weight = Math.Max(_rateDecay, 1.0 / (_options.PriorReadings + _observedSinceWarmup));
+        var surprise = 0.0;
+        var orders = _options.MaxOrder + 1;
+        var situation = TimeSituation(timestamp);
+        var delta = double.IsNaN(_previous) ? 0 : value - _previous;
+        _previous = value;
+        for (var v = 0; v < _views.Length; v++)
+        {
+            var novel = v == _timeView ? _views[v].Learn(_memory, value, situation)
+                : v == _deltaView ? _views[v].Learn(_memory, delta)
+                : _views[v].Learn(_memory, value);
+            for (var k = 0; k < orders; k++)
+            {
+                ref var rate = ref _rates[v * orders + k];
+                var isNovel = (novel >> k) & 1;
+                if (isNovel != 0)
+                {
+                    var s = -Math.Log(rate);
+                    surprise = _options.SumSurprise ? surprise + s : Math.Max(surprise, s);
+                }
+
+                rate += weight * (isNovel - rate);
+                rate = Math.Max(rate, 1e-9);
+            }
+        }
+
+        var raw = surprise / (surprise + _options.SurpriseScale);
         double score;
-        if (_observed <= _restUntil)
+        if (_options.PeakDecay > 0)
+        {
+            score = raw > _peak ? raw : 0;
+            _peak = Math.Max(raw, _peak * _options.PeakDecay);
+        }
+        else if (_observed <= _restUntil)
         {
             score = 0;
         }
@@ -94,61 +156,55 @@ public sealed class SequenceNoveltyDetector : IStreamingAnomalyDetector
             max = Math.Max(max, v);
         }
 
-        _origin = min;
-        _levelWidth = (max - min) / _options.Levels;
-        if (!(_levelWidth > 0))
+        double dmin = double.PositiveInfinity, dmax = double.NegativeInfinity;
+        for (var i = 1; i < _warmup.Length; i++)
         {
-            // A flat warm-up gives no scale: take one relative to the value so that any real change shows.
-            _levelWidth = Math.Max(Math.Abs(min) * 0.01, 1e-9);
+            dmin = Math.Min(dmin, _warmup[i] - _warmup[i - 1]);
+            dmax = Math.Max(dmax, _warmup[i] - _warmup[i - 1]);
         }
 
-        foreach (var v in _warmup)
+        for (var v = 0; v < _views.Length; v++)
         {
-            Learn(LevelOf(v));
-        }
-    }
-
-    private int LevelOf(double value)
-    {
-        var level = Math.Floor((value - _origin) / _levelWidth);
-        // The top of the warm-up range belongs to the last level, not a new one.
-        if (level == _options.Levels && value <= _origin + _options.Levels * _levelWidth)
-        {
-            level = _options.Levels - 1;
-        }
-
-        return (int)Math.Clamp(level, -1_000_000, 1_000_000);
-    }
-
-    /// <summary>Counts the patterns that end at <paramref name="level"/> and returns the share that were new.</summary>
-    private double Learn(int level)
-    {
-        var symbol = (ulong)(uint)level;
-        var novel = _memory.CountAndAdd(Mix(0x5EED, symbol)) == 0 ? 1 : 0;
-        var orders = Math.Min(_options.MaxOrder, _recentCount);
-        var context = 0x0C0FFEEUL;
-        var index = _recentHead;
-        for (var k = 1; k <= orders; k++)
-        {
-            index = index == 0 ? _recent.Length - 1 : index - 1;
-            context = Mix(context, (ulong)(uint)_recent[index]);
-            if (_memory.CountAndAdd(Mix(context, symbol)) == 0)
+            if (v == _deltaView)
             {
-                novel++;
+                _views[v].SetRange(dmin, dmax);
+            }
+            else
+            {
+                _views[v].SetRange(min, max);
             }
         }
 
-        _recent[_recentHead] = level;
-        _recentHead = (_recentHead + 1) % _recent.Length;
-        _recentCount = Math.Min(_recentCount + 1, _recent.Length);
-        return novel / (double)(_options.MaxOrder + 1);
+        // The warm-up's timestamps are not kept, so the time-of-day view starts learning afterwards.
+        for (var i = 0; i < _warmup.Length; i++)
+        {
+            for (var v = 0; v < _views.Length; v++)
+            {
+                if (v == _deltaView)
+                {
+                    if (i > 0)
+                    {
+                        _views[v].Learn(_memory, _warmup[i] - _warmup[i - 1]);
+                    }
+                }
+                else if (v != _timeView)
+                {
+                    _views[v].Learn(_memory, _warmup[i]);
+                }
+            }
+        }
+
+        _previous = _warmup[^1];
     }
 
-    private static ulong Mix(ulong hash, ulong value)
+    private ulong TimeSituation(DateTimeOffset timestamp)
     {
-        var x = (hash ^ value) * 0xBF58476D1CE4E5B9UL + 0x9E3779B97F4A7C15UL;
-        x ^= x >> 31;
-        x *= 0x94D049BB133111EBUL;
-        return x ^ (x >> 29);
+        if (_timeView < 0)
+        {
+            return 0;
+        }
+
+        var bucket = (int)(timestamp.TimeOfDay.Ticks * _options.TimeOfDayBuckets / TimeSpan.TicksPerDay);
+        return (ulong)bucket + 1;
     }
 }
