@@ -1,0 +1,236 @@
+using System.Buffers;
+using System.Text.Json;
+using DigitalTwin.Abstractions.Grains;
+using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Abstractions.Telemetry;
+using DigitalTwin.Ingestion.Configuration;
+using DigitalTwin.Ingestion.DeadLetters;
+using DigitalTwin.Ingestion.Diagnostics;
+using DigitalTwin.Ingestion.Parsing;
+using DigitalTwin.Ingestion.Security;
+using DigitalTwin.Ingestion.Twins;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DigitalTwin.Ingestion.Pipeline;
+
+/// <summary>
+/// Everything between a received MQTT message and its twins, shared by the embedded broker and the external-broker
+/// client: classify the topic, bound the size, parse and validate (the whole message is accepted or refused), check
+/// the publisher may speak for each twin, resolve each twin's kind from the cached directory, then call each twin
+/// once, all twins in parallel. When the returned task completes with <see cref="IngestionStatus.Applied"/>, every
+/// twin has the readings in memory: only then may the message be acknowledged. No storage is written here.
+/// </summary>
+public sealed class TelemetryPipeline
+{
+    private readonly IGrainFactory _grains;
+    private readonly TwinDirectory _directory;
+    private readonly IngestionStatistics _statistics;
+    private readonly DeadLetterQueue _deadLetters;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TelemetryPipeline> _logger;
+    private readonly IngestionLimits _limits;
+    private readonly JsonTelemetryParser _json;
+    private readonly CollectdParser _collectd;
+
+    /// <summary>Creates the pipeline.</summary>
+    public TelemetryPipeline(
+        IGrainFactory grains,
+        TwinDirectory directory,
+        IngestionStatistics statistics,
+        DeadLetterQueue deadLetters,
+        IOptions<MqttIngestionOptions> options,
+        TimeProvider time,
+        ILogger<TelemetryPipeline> logger)
+    {
+        _grains = grains;
+        _directory = directory;
+        _statistics = statistics;
+        _deadLetters = deadLetters;
+        _time = time;
+        _logger = logger;
+        _limits = options.Value.Limits;
+        var names = new NameInterner();
+        _json = new JsonTelemetryParser(_limits, names);
+        _collectd = new CollectdParser(_limits, new CollectdTopicMap(options.Value.Collectd));
+    }
+
+    /// <summary>
+    /// Processes one message. The payload must stay valid until the returned task completes (a dead letter may
+    /// quote it after a twin refused readings).
+    /// </summary>
+    public ValueTask<IngestionOutcome> ProcessAsync(string topic, in ReadOnlySequence<byte> payload, DevicePrincipal publisher, string? clientId)
+    {
+        var route = TelemetryTopic.Parse(topic);
+        switch (route.Kind)
+        {
+            case TopicKind.BenchRaw:
+                _statistics.RawMessage();
+                return ValueTask.FromResult(IngestionOutcome.Passed);
+            case TopicKind.Command or TopicKind.DeadLetter:
+                if (publisher.IsInternal) return ValueTask.FromResult(IngestionOutcome.Passed);
+                _statistics.PublishRefused();
+                return ValueTask.FromResult(Refuse(RejectionReasons.NotAuthorized, "only the silo publishes commands and dead letters", topic, clientId, payload));
+            case TopicKind.CommandAck:
+                return AcknowledgeCommandAsync(route.TwinId!, topic, payload, publisher, clientId);
+            case TopicKind.Invalid:
+                _statistics.MessageReceived();
+                return ValueTask.FromResult(Refuse(RejectionReasons.BadTopic,
+                    "publish telemetry on dt/telemetry/<twinId>, dt/telemetry or collectd/<host>/<plugin>/<type>", topic, clientId, payload));
+        }
+
+        _statistics.MessageReceived();
+        if (payload.Length > _limits.MaxPayloadBytes)
+        {
+            return ValueTask.FromResult(Refuse(RejectionReasons.Oversized, $"{payload.Length} bytes is more than the limit of {_limits.MaxPayloadBytes}", topic, clientId, payload));
+        }
+        var now = _time.GetUtcNow();
+        var parsed = route.Kind switch
+        {
+            TopicKind.TwinTelemetry => _json.ParseSingle(route.TwinId!, payload, now),
+            TopicKind.BatchTelemetry => _json.ParseBatch(payload, now),
+            _ => _collectd.Parse(route.Host!, route.Plugin!, route.Type!, payload, now),
+        };
+        if (parsed.Rejection is { } invalid) return ValueTask.FromResult(Refuse(invalid.Reason, invalid.Detail, topic, clientId, payload));
+        var message = parsed.Message!;
+        foreach (var batch in message.Batches)
+        {
+            if (!publisher.MayPublishFor(batch.TwinId))
+            {
+                _statistics.PublishRefused();
+                return ValueTask.FromResult(Refuse(RejectionReasons.NotAuthorized, $"'{publisher.Name}' may not publish for twin '{batch.TwinId}'", topic, clientId, payload));
+            }
+        }
+        var context = new MessageContext(topic, clientId, payload);
+        return ApplyAsync(message, context);
+    }
+
+    private async ValueTask<IngestionOutcome> ApplyAsync(TelemetryMessage message, MessageContext context)
+    {
+        var batches = message.Batches;
+        var targets = new ITelemetryTarget[batches.Count];
+        for (var i = 0; i < batches.Count; i++)
+        {
+            var id = batches[i].TwinId;
+            var kind = await _directory.ResolveAsync(id).ConfigureAwait(false);
+            if (kind is null) return Refuse(RejectionReasons.UnknownTwin, $"no twin '{id}' in the live topology", context);
+            var target = _grains.GetTelemetryTarget(new TwinKey(id), kind.Value);
+            if (target is null) return Refuse(RejectionReasons.NotATelemetryTwin, $"twin '{id}' is a {kind.Value.ToWireName()}, which takes no readings", context);
+            targets[i] = target;
+        }
+
+        IngestResult[] results;
+        try
+        {
+            if (targets.Length == 1)
+            {
+                results = [await targets[0].IngestAsync(batches[0]).ConfigureAwait(false)];
+            }
+            else
+            {
+                var calls = new Task<IngestResult>[targets.Length];
+                for (var i = 0; i < targets.Length; i++) calls[i] = targets[i].IngestAsync(batches[i]);
+                results = await Task.WhenAll(calls).ConfigureAwait(false);
+            }
+        }
+        catch (TwinNotFoundException ex)
+        {
+            // The cached directory knew a twin that has since been removed.
+            _directory.Invalidate();
+            return Refuse(RejectionReasons.UnknownTwin, ex.Message, context);
+        }
+        catch (Exception ex)
+        {
+            _statistics.Failed();
+            _logger.LogWarning(ex, "Telemetry on {Topic} could not be applied; it will not be acknowledged", context.Topic);
+            return new IngestionOutcome(IngestionStatus.Failed, new TelemetryRejection("failed", ex.GetType().Name + ": " + ex.Message));
+        }
+
+        var applied = 0;
+        ReadingRejection? firstRefusal = null;
+        var refused = 0;
+        foreach (var result in results)
+        {
+            applied += result.Applied;
+            foreach (var rejection in result.Rejected)
+            {
+                _statistics.Rejected(rejection.Reason);
+                firstRefusal ??= rejection;
+                refused++;
+            }
+        }
+        var latency = Math.Max(0, (_time.GetUtcNow() - message.Earliest).TotalMilliseconds);
+        if (applied > 0) _statistics.Applied(applied, latency);
+        if (firstRefusal is null) return new IngestionOutcome(IngestionStatus.Applied, null, applied);
+
+        var detail = $"{refused} of {message.Points} readings refused by the twins; first: '{firstRefusal.Metric}': {firstRefusal.Detail}";
+        _deadLetters.Add(firstRefusal.Reason, detail, context.Topic, context.ClientId, context.Payload);
+        var rejectionOfTwin = new TelemetryRejection(firstRefusal.Reason, detail);
+        return applied > 0
+            ? new IngestionOutcome(IngestionStatus.Applied, rejectionOfTwin, applied)
+            : new IngestionOutcome(IngestionStatus.Rejected, rejectionOfTwin);
+    }
+
+    private ValueTask<IngestionOutcome> AcknowledgeCommandAsync(string twinId, string topic, in ReadOnlySequence<byte> payload, DevicePrincipal publisher, string? clientId)
+    {
+        if (!publisher.MayPublishFor(twinId))
+        {
+            _statistics.PublishRefused();
+            return ValueTask.FromResult(Refuse(RejectionReasons.NotAuthorized, $"'{publisher.Name}' may not answer commands for twin '{twinId}'", topic, clientId, payload));
+        }
+        if (payload.Length > 16 * 1024) return ValueTask.FromResult(Refuse(RejectionReasons.Oversized, "a command acknowledgement is a small JSON object", topic, clientId, payload));
+        CommandAcknowledgement? ack;
+        try
+        {
+            var reader = new Utf8JsonReader(payload);
+            ack = JsonSerializer.Deserialize<CommandAcknowledgement>(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            return ValueTask.FromResult(Refuse(RejectionReasons.Malformed, ex.Message, topic, clientId, payload));
+        }
+        if (ack is not { CommandId: { Length: > 0 } commandId, Success: { } success })
+        {
+            return ValueTask.FromResult(Refuse(RejectionReasons.Malformed, "expected {\"commandId\": \"...\", \"success\": true|false, \"detail\": \"...\"}", topic, clientId, payload));
+        }
+        var context = new MessageContext(topic, clientId, payload);
+        return ApplyAcknowledgementAsync(twinId, commandId, success, ack.Detail, context);
+    }
+
+    private async ValueTask<IngestionOutcome> ApplyAcknowledgementAsync(string twinId, string commandId, bool success, string? detail, MessageContext context)
+    {
+        var kind = await _directory.ResolveAsync(twinId).ConfigureAwait(false);
+        if (kind is null) return Refuse(RejectionReasons.UnknownTwin, $"no twin '{twinId}' in the live topology", context);
+        if (kind.Value.LevelOf() != TwinLevel.Asset) return Refuse(RejectionReasons.NotATelemetryTwin, $"twin '{twinId}' is a {kind.Value.ToWireName()}, which takes no commands", context);
+        try
+        {
+            var known = await _grains.GetGrain<IAssetGrain>(new TwinKey(twinId).ToGrainKey()).AcknowledgeCommandAsync(commandId, success, detail).ConfigureAwait(false);
+            if (!known) return Refuse(RejectionReasons.Malformed, $"twin '{twinId}' has no command '{commandId}'", context);
+            _statistics.CommandAcknowledged();
+            return IngestionOutcome.Passed;
+        }
+        catch (Exception ex) when (ex is not TwinNotFoundException)
+        {
+            _statistics.Failed();
+            _logger.LogWarning(ex, "The acknowledgement of command {CommandId} for {TwinId} could not be applied", commandId, twinId);
+            return new IngestionOutcome(IngestionStatus.Failed, new TelemetryRejection("failed", ex.Message));
+        }
+        catch (TwinNotFoundException ex)
+        {
+            _directory.Invalidate();
+            return Refuse(RejectionReasons.UnknownTwin, ex.Message, context);
+        }
+    }
+
+    private IngestionOutcome Refuse(string reason, string detail, string topic, string? clientId, in ReadOnlySequence<byte> payload)
+    {
+        _statistics.Rejected(reason);
+        _deadLetters.Add(reason, detail, topic, clientId, payload);
+        return new IngestionOutcome(IngestionStatus.Rejected, new TelemetryRejection(reason, detail));
+    }
+
+    private IngestionOutcome Refuse(string reason, string detail, MessageContext context) =>
+        Refuse(reason, detail, context.Topic, context.ClientId, context.Payload);
+
+    private sealed record MessageContext(string Topic, string? ClientId, ReadOnlySequence<byte> Payload);
+}
