@@ -18,6 +18,10 @@ internal static class EvalCmapssCommand
         var output = new Option<string>("--out") { Description = "Where to write the predicted RUL of each test engine, one per line in unit order.", Required = true };
         var rul = new Option<string?>("--rul") { Description = "Optional true RULs, one whole number per line in unit order; adds the test RMSE and NASA score." };
         var folds = new Option<int>("--folds") { Description = "Folds of the cross-validation by engine.", DefaultValueFactory = _ => new CmapssValidationOptions().Folds };
+        folds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 2) result.AddError("--folds must be at least 2.");
+        });
 
         var command = new Command("cmapss", "Predict remaining useful life on NASA C-MAPSS (simulated turbofan degradation) and score it.");
         command.Options.Add(train);
@@ -28,6 +32,14 @@ internal static class EvalCmapssCommand
         command.SetAction(parseResult =>
         {
             var stopwatch = Stopwatch.StartNew();
+            var outPath = parseResult.GetValue(output)!;
+            // Refuse an unwritable destination before a minute of training, not after.
+            var outFolder = Path.GetDirectoryName(Path.GetFullPath(outPath));
+            if (outFolder is null || !Directory.Exists(outFolder))
+            {
+                Console.Error.WriteLine($"dt eval cmapss: cannot write {outPath}: folder {outFolder} does not exist.");
+                return 1;
+            }
             CmapssReport report;
             try
             {
@@ -43,7 +55,6 @@ internal static class EvalCmapssCommand
                 return 1;
             }
 
-            var outPath = parseResult.GetValue(output)!;
             try
             {
                 File.WriteAllLines(outPath, report.Predictions.Select(p => p.ToString("0.##", CultureInfo.InvariantCulture)));
