@@ -36,16 +36,50 @@ internal sealed class LevelSequence
         }
     }
 
+    /// <summary>
+    /// The level of <paramref name="value"/>. A value within <see cref="Hysteresis"/> of a level width beyond the
+    /// previous level's edges keeps that level, so that noise (or rounding) on a boundary does not read as a new pattern.
+    /// </summary>
     public int LevelOf(double value)
     {
-        var level = Math.Floor((value - _origin) / _width);
-        if (level == _levels && value <= _origin + _levels * _width)
+        var position = (value - _origin) / _width;
+        if (_recentCount > 0)
         {
-            level = _levels - 1; // the top of the range belongs to the last level, not a new one
+            var previous = _recent[_recentHead == 0 ? _recent.Length - 1 : _recentHead - 1];
+            if (position >= previous - Hysteresis && position < previous + 1 + Hysteresis)
+            {
+                return previous;
+            }
+        }
+
+        double level;
+        if (position >= _levels && OctaveLevels > 0)
+        {
+            // Beyond the learned range levels widen geometrically: twice as far is one more octave, not
+            // thousands of new levels, so a metric that outgrows its warm-up keeps a small vocabulary.
+            level = _levels + Math.Floor(OctaveLevels * Math.Log2(1 + (position - _levels) / _levels));
+        }
+        else if (position < 0 && OctaveLevels > 0)
+        {
+            level = -1 - Math.Floor(OctaveLevels * Math.Log2(1 - position / _levels));
+        }
+        else
+        {
+            level = Math.Floor(position);
+            if (level == _levels && value <= _origin + _levels * _width)
+            {
+                level = _levels - 1; // the top of the range belongs to the last level, not a new one
+            }
         }
 
         return (int)Math.Clamp(level, -1_000_000, 1_000_000);
     }
+
+    /// <summary>Levels per doubling of the distance beyond the learned range (0: beyond it levels keep their width).</summary>
+    public double OctaveLevels { get; init; }
+
+    /// <summary>How far (in level widths) a value may stray past the previous level's edges and still keep it.</summary>
+    public double Hysteresis { get; init; }
 
     /// <summary>
     /// Counts the patterns that end at <paramref name="value"/>'s level and returns which were new: bit k set when

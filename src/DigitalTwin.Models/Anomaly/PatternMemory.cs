@@ -1,75 +1,69 @@
 namespace DigitalTwin.Models.Anomaly;
 
 /// <summary>
-/// A fixed-capacity count table keyed by 64-bit pattern hashes: how often a pattern has been seen. When a probe
-/// sequence is full the least-seen entry in it is replaced, so memory never grows and rare old patterns are the
-/// ones forgotten.
+/// A fixed-capacity count table keyed by 64-bit pattern hashes: how often a pattern has been seen. Slots are grouped
+/// in buckets of eight (one cache line); when a bucket is full its least-seen entry is replaced, so memory never
+/// grows and rare old patterns are the ones forgotten. Each slot packs a 48-bit fingerprint and a 16-bit count.
 /// </summary>
 internal sealed class PatternMemory
 {
-    private const int ProbeLength = 8;
-    private readonly ulong[] _keys;
-    private readonly int[] _counts;
-    private readonly int _mask;
+    private const int BucketSize = 8;
+    private const ulong CountMask = 0xFFFF;
+    private readonly ulong[] _slots;
+    private readonly int _bucketMask;
 
     /// <param name="capacityPower">log2 of the number of slots.</param>
     public PatternMemory(int capacityPower)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacityPower, 4);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(capacityPower, 24);
-        _keys = new ulong[1 << capacityPower];
-        _counts = new int[1 << capacityPower];
-        _mask = (1 << capacityPower) - 1;
+        _slots = new ulong[1 << capacityPower];
+        _bucketMask = (1 << capacityPower) / BucketSize - 1;
     }
 
     /// <summary>Number of slots: the most patterns the table can hold.</summary>
-    public int Capacity => _keys.Length;
+    public int Capacity => _slots.Length;
 
-    /// <summary>Returns how often <paramref name="key"/> was seen before, then counts this sighting.</summary>
+    /// <summary>Returns how often <paramref name="key"/> was seen before (saturating at 65,534), then counts this sighting.</summary>
     public int CountAndAdd(ulong key)
     {
-        key |= 1; // 0 marks an empty slot
-        var start = (int)(key >> 40) & _mask;
-        var victim = start;
-        var victimCount = int.MaxValue;
-        for (var probe = 0; probe < ProbeLength; probe++)
+        var fingerprint = key & ~CountMask;
+        if (fingerprint == 0)
         {
-            var slot = (start + probe) & _mask;
-            var stored = _keys[slot];
-            if (stored == key)
-            {
-                var seen = _counts[slot];
-                if (seen < int.MaxValue)
-                {
-                    _counts[slot] = seen + 1;
-                }
+            fingerprint = 1UL << 16; // an all-zero slot means empty
+        }
 
-                return seen;
-            }
-
+        var start = ((int)(key >> 7) & _bucketMask) * BucketSize;
+        var victim = start;
+        var victimCount = ulong.MaxValue;
+        for (var slot = start; slot < start + BucketSize; slot++)
+        {
+            var stored = _slots[slot];
             if (stored == 0)
             {
-                _keys[slot] = key;
-                _counts[slot] = 1;
+                _slots[slot] = fingerprint | 1;
                 return 0;
             }
 
-            if (_counts[slot] < victimCount)
+            var count = stored & CountMask;
+            if ((stored & ~CountMask) == fingerprint)
             {
-                victimCount = _counts[slot];
+                if (count < CountMask)
+                {
+                    _slots[slot] = stored + 1;
+                }
+
+                return (int)count;
+            }
+
+            if (count < victimCount)
+            {
+                victimCount = count;
                 victim = slot;
             }
         }
 
-        _keys[victim] = key;
-        _counts[victim] = 1;
+        _slots[victim] = fingerprint | 1;
         return 0;
-    }
-
-    /// <summary>Forgets everything.</summary>
-    public void Clear()
-    {
-        Array.Clear(_keys);
-        Array.Clear(_counts);
     }
 }

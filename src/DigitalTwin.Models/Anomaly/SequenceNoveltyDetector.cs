@@ -37,7 +37,7 @@ public sealed class SequenceNoveltyDetector : IStreamingAnomalyDetector
 
         _memory = new PatternMemory(_options.MemoryPower);
         _warmup = new double[_options.WarmupReadings];
-        var views = _options.Resolutions.Select((levels, i) => new LevelSequence(0x5EED + (ulong)i * 0x1000193, levels, _options.MaxOrder)).ToList();
+        var views = _options.Resolutions.Select((levels, i) => new LevelSequence(0x5EED + (ulong)i * 0x1000193, levels, _options.MaxOrder) { Hysteresis = _options.Hysteresis, OctaveLevels = _options.OctaveLevels }).ToList();
         _valueViews = views.Count;
         if (_options.TimeOfDayLevels > 0)
         {
@@ -48,7 +48,7 @@ public sealed class SequenceNoveltyDetector : IStreamingAnomalyDetector
         if (_options.DeltaLevels > 0)
         {
             _deltaView = views.Count;
-            views.Add(new LevelSequence(0xDE17A, _options.DeltaLevels, _options.MaxOrder));
+            views.Add(new LevelSequence(0xDE17A, _options.DeltaLevels, _options.MaxOrder) { Hysteresis = _options.Hysteresis, OctaveLevels = _options.OctaveLevels });
         }
 
         _views = views.ToArray();

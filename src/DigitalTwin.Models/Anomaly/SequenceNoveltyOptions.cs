@@ -21,8 +21,14 @@ public sealed record SequenceNoveltyOptions
     /// <summary>Levels of a view of the change from the previous value (0 turns it off).</summary>
     public int DeltaLevels { get; init; } = 8;
 
+    /// <summary>How far (in level widths) a value may stray past its previous level and keep it.</summary>
+    public double Hysteresis { get; init; } = 0.2;
+
+    /// <summary>Levels per doubling of the distance beyond the warm-up range (0: linear levels beyond it too).</summary>
+    public double OctaveLevels { get; init; } = 6;
+
     /// <summary>Longest context (previous levels) whose continuation is checked for novelty.</summary>
-    public int MaxOrder { get; init; } = 1;
+    public int MaxOrder { get; init; } = 2;
 
     /// <summary>Readings over which the rate of each kind of novelty is averaged (older readings fade).</summary>
     public double RateHorizon { get; init; } = 2000;
@@ -55,5 +61,5 @@ public sealed record SequenceNoveltyOptions
     public double PeakDecay { get; init; } = 0.99;
 
     /// <summary>Scores at or above this set <see cref="AnomalyScore.IsAnomaly"/>.</summary>
-    public double AlarmThreshold { get; init; } = 0.5;
+    public double AlarmThreshold { get; init; } = AnomalyDetectors.DefaultAlarmThreshold;
 }
