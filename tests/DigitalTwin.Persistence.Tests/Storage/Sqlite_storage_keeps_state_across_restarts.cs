@@ -1,0 +1,86 @@
+using DigitalTwin.Persistence.Tests.Grains;
+using DigitalTwin.Persistence.Tests.Silos;
+using Microsoft.Data.Sqlite;
+
+namespace DigitalTwin.Persistence.Tests.Storage;
+
+public sealed class Sqlite_storage_keeps_state_across_restarts : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("dt-sqlite-").FullName;
+
+    private string DatabasePath => Path.Combine(_folder, "nested", "twins.db");
+
+    [Fact]
+    public async Task State_written_by_one_host_is_read_by_the_next_over_the_same_file()
+    {
+        await using (var silo = await TestSilo.StartAsync(TestSilo.Sqlite(DatabasePath)))
+        {
+            var counter = silo.Grains.GetGrain<ICounterGrain>("rack-a/server-1");
+            await counter.AddAsync(5, "first");
+            await counter.AddAsync(2, "second");
+        }
+
+        await using (var silo = await TestSilo.StartAsync(TestSilo.Sqlite(DatabasePath)))
+        {
+            var state = await silo.Grains.GetGrain<ICounterGrain>("rack-a/server-1").GetAsync();
+            Assert.Equal(7, state.Value);
+            Assert.Equal(["first", "second"], state.Notes);
+            Assert.True(double.IsNaN(state.Reading));
+            Assert.Equal(0, (await silo.Grains.GetGrain<ICounterGrain>("never-written").GetAsync()).Value);
+        }
+    }
+
+    [Fact]
+    public async Task The_silo_says_where_the_file_is_and_how_to_switch_to_PostgreSQL()
+    {
+        await using var silo = await TestSilo.StartAsync(TestSilo.Sqlite(DatabasePath));
+
+        var line = Assert.Single(silo.Logs.Lines, l => l.Contains("embedded SQLite", StringComparison.Ordinal));
+        Assert.Contains(Path.GetFullPath(DatabasePath), line);
+        Assert.Contains("DigitalTwin:Storage:Provider=Postgres", line);
+    }
+
+    [Fact]
+    public async Task The_file_is_in_WAL_mode_with_one_row_per_state_and_grain()
+    {
+        await using (var silo = await TestSilo.StartAsync(TestSilo.Sqlite(DatabasePath)))
+        {
+            await silo.Grains.GetGrain<ICounterGrain>("a").AddAsync(1, "x");
+            await silo.Grains.GetGrain<ICounterGrain>("a").AddAsync(1, "y");
+            await silo.Grains.GetGrain<ICounterGrain>("b").AddAsync(1, "z");
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode"));
+        Assert.Equal(2L, await ScalarAsync(connection, $"SELECT count(*) FROM grain_state WHERE state_name = '{CounterGrain.StateName}'"));
+        Assert.Equal(2L, await ScalarAsync(connection, $"SELECT version FROM grain_state WHERE grain_id LIKE '%/a'"));
+    }
+
+    [Fact]
+    public async Task Stale_and_missing_etags_are_refused()
+    {
+        await using var silo = await TestSilo.StartAsync(TestSilo.Sqlite(DatabasePath));
+        await GrainStorageConformance.WritesReadsAndRefusesStaleEtags(silo.Storage);
+    }
+
+    [Fact]
+    public async Task One_of_many_concurrent_writers_wins()
+    {
+        await using var silo = await TestSilo.StartAsync(TestSilo.Sqlite(DatabasePath));
+        await GrainStorageConformance.LetsOneOfManyConcurrentWritersWin(silo.Storage);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
