@@ -12,13 +12,14 @@ namespace DigitalTwin.Topology.Validation;
 internal static class FloorLayout
 {
     /// <summary>Checks positions and rack units of the incoming twins.</summary>
-    public static void Check(MergedGraph graph, List<TopologyError> errors)
+    public static void Check(MergedGraph graph, IReadOnlySet<string> inCycle, List<TopologyError> errors)
     {
         var slots = new Dictionary<(string Room, string Row, int Slot), string>();
         var mounts = new Dictionary<string, List<(int Low, int High, int Order, string Id)>>(StringComparer.Ordinal);
         foreach (var twin in graph.Incoming)
         {
-            if (twin.Spec is not { } spec) continue;
+            // A loop's members have no real place yet; the loop is the one problem to report about them.
+            if (twin.Spec is not { } spec || inCycle.Contains(twin.Id)) continue;
             graph.TryResolve(spec.ParentId, out var parentKind);
             if (spec.Position is { } position) CheckPosition(spec, position, parentKind, slots, errors);
             if (spec.Rated?.TryGetValue(RatedProperties.PositionUnit, out var low) == true)

@@ -51,7 +51,7 @@ internal static class TopologyCheck
             LimitRules.Check(spec, errors);
             RelationRules.Check(spec, graph, errors);
         }
-        FloorLayout.Check(graph, errors);
+        FloorLayout.Check(graph, inCycle, errors);
 
         var order = graph.Incoming.ToDictionary(t => t.Id, t => t.Order, StringComparer.Ordinal);
         return [.. errors.OrderBy(e => order.GetValueOrDefault(e.ElementId, -1))];
