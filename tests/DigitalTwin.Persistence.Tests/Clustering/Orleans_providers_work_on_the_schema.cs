@@ -19,6 +19,10 @@ public sealed class Orleans_providers_work_on_the_schema(PostgresDatabase databa
 
     private static string NewClusterId() => "c" + Guid.NewGuid().ToString("N")[..10];
 
+    // The ring interval (begin, end]: begin exclusive, end inclusive, begin == end meaning the whole ring.
+    private static bool InRing(uint hash, uint begin, uint end) =>
+        begin < end ? hash > begin && hash <= end : begin == end || hash > begin || hash <= end;
+
     [Fact]
     public async Task Grain_state_round_trips_and_stale_etags_are_refused()
     {
@@ -85,6 +89,50 @@ public sealed class Orleans_providers_work_on_the_schema(PostgresDatabase databa
 
         await counter.StopTickingAsync();
         Assert.Empty(await Database.RowsAsync(database.ConnectionString, "SELECT 1 FROM dt_reminder WHERE service_id = @s", ("s", clusterId)));
+    }
+
+    [Fact]
+    public async Task Reminder_range_reads_follow_the_unsigned_hash_ring()
+    {
+        await using var silo = await TestSilo.StartAsync(TestSilo.Postgres(database.ConnectionString, NewClusterId()));
+        var table = silo.Services.GetRequiredService<IReminderTable>();
+        var grains = Enumerable.Range(0, 150).Select(i => GrainId.Create("ring", $"g{i}")).ToList();
+        foreach (var grain in grains)
+        {
+            // Far in the future: the rows are only read here, never fired.
+            await table.UpsertRow(new ReminderEntry { GrainId = grain, ReminderName = "r", StartAt = DateTime.UtcNow.AddDays(1), Period = TimeSpan.FromDays(40) });
+        }
+
+        var hashes = grains.Select(g => g.GetUniformHashCode()).ToList();
+        var random = new Random(7);
+        var ranges = new List<(uint Begin, uint End)> { (0, 0), (uint.MaxValue, uint.MaxValue), (0x7FFFFFF0, 0x80000010), (0x80000010, 0x7FFFFFF0), (0, uint.MaxValue) };
+        ranges.AddRange(hashes.Take(8).SelectMany(h => new[] { (h - 1, h), (h, h - 1), (h + 1, h), (h, h), (h, h + 1), (h, h + 0x10000000) }));
+        ranges.AddRange(Enumerable.Range(0, 40).Select(_ => ((uint)random.NextInt64(0, 1L << 32), (uint)random.NextInt64(0, 1L << 32))));
+
+        foreach (var (begin, end) in ranges)
+        {
+            var expected = grains.Where((_, i) => InRing(hashes[i], begin, end)).Select(g => g.ToString()).Order().ToList();
+            var actual = (await table.ReadRows(begin, end)).Reminders.Select(r => r.GrainId.ToString()).Order().ToList();
+            Assert.True(expected.SequenceEqual(actual), $"range ({begin:X8}, {end:X8}]: expected {expected.Count} reminders, read {actual.Count}");
+        }
+
+        var periods = (await table.ReadRows(grains[0])).Reminders;
+        Assert.Equal(TimeSpan.FromDays(40), Assert.Single(periods).Period);
+    }
+
+    [Fact]
+    public async Task Defunct_silo_cleanup_removes_dead_incarnations_and_keeps_live_ones()
+    {
+        var clusterId = NewClusterId();
+        await using var first = await TestSilo.StartAsync(TestSilo.Postgres(database.ConnectionString, clusterId));
+        var second = await TestSilo.StartAsync(TestSilo.Postgres(database.ConnectionString, clusterId));
+        await second.DisposeAsync();
+        Assert.Equal([second.SiloPort], (await Database.ActiveAndDeadAsync(database.ConnectionString, clusterId, Dead)).Keys);
+
+        await first.Services.GetRequiredService<IMembershipTable>().CleanupDefunctSiloEntriesAsync(DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
+
+        Assert.Empty(await Database.ActiveAndDeadAsync(database.ConnectionString, clusterId, Dead));
+        Assert.Equal([first.SiloPort], (await Database.ActiveAndDeadAsync(database.ConnectionString, clusterId, Active)).Keys);
     }
 
     [Fact]
