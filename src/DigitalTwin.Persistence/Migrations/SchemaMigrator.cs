@@ -50,7 +50,14 @@ public sealed class SchemaMigrator
         var clock = Stopwatch.StartNew();
         var applied = new List<string>();
         await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new SchemaMigrationException($"Cannot connect to PostgreSQL ({Describe(_connectionString)}): {e.Message}", e);
+        }
 
         while (true)
         {
@@ -95,6 +102,13 @@ public sealed class SchemaMigrator
         }
 
         return await ReadHistoryAsync(connection, null, cancellationToken);
+    }
+
+    // Where the migrator went, without the password, for error messages.
+    private static string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"host {builder.Host}, port {builder.Port}, database {builder.Database ?? "(default)"}, user {builder.Username ?? "(default)"}";
     }
 
     private void RefuseEditedScripts(IReadOnlyDictionary<string, AppliedScript> history)
