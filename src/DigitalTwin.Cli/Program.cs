@@ -8,6 +8,7 @@ var root = new RootCommand("dt: operate and evaluate a DigitalTwin cluster.")
     BenchCommands.Create(),
     DbCommands.Create(),
     ShowCommand.Create(),
+    TopologyCommands.Create(),
     QueryCommand.Create(),
 };
 // Connection options are recursive: every command that talks to a cluster understands them.

@@ -20,7 +20,7 @@ public static class ApiEndpoints
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         var api = app.MapGroup("/api");
         api.MapTwinEndpoints();
-        //PENDING api.MapTopologyEndpoints();
+        api.MapTopologyEndpoints();
         api.MapFleetEndpoints();
         api.MapCommandEndpoints();
         return app;

@@ -10,7 +10,7 @@ public static class DemoHostingExtensions
         builder.Services.Configure<DemoOptions>(section);
         if (section.GetValue<bool>(nameof(DemoOptions.Enabled)))
         {
-            //PENDING builder.Services.AddHostedService<DemoDataCentre>();
+            builder.Services.AddHostedService<DemoDataCentre>();
         }
         return builder;
     }
