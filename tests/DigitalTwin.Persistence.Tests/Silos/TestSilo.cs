@@ -70,7 +70,9 @@ public sealed class TestSilo : IAsyncDisposable
             })
             .Build();
         var logs = new LogCapture();
+        // The host sees the same settings, so grain options (DigitalTwin:Twins:...) can be set the same way.
         var host = new HostBuilder()
+            .ConfigureAppConfiguration(c => c.AddConfiguration(configuration))
             .ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information))
             .UseOrleans(silo =>
             {
