@@ -3,7 +3,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
+using DigitalTwin.Persistence.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace DigitalTwin.Cli.Client;
 
@@ -40,26 +41,25 @@ internal sealed class ClusterConnection
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var postgres = parse.GetValue(Postgres);
         var gateway = parse.GetValue(Gateway)!;
-        builder.UseOrleansClient(client =>
+        // The same settings, and the same code, as the silo's own: Storage decides where gateways are listed.
+        var settings = new Dictionary<string, string?>
         {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = parse.GetValue(ClusterId)!;
-                o.ServiceId = o.ClusterId;
-            });
-            if (!string.IsNullOrWhiteSpace(postgres))
-            {
-                client.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = "Npgsql";
-                    o.ConnectionString = postgres;
-                });
-            }
-            else
-            {
-                client.UseStaticClustering(ParseEndpoint(gateway));
-            }
-        });
+            ["DigitalTwin:Cluster:ClusterId"] = parse.GetValue(ClusterId),
+            ["DigitalTwin:Cluster:ServiceId"] = parse.GetValue(ClusterId),
+        };
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            settings["DigitalTwin:Storage:Provider"] = "Postgres";
+            settings["DigitalTwin:Storage:ConnectionString"] = postgres;
+        }
+        else
+        {
+            var endpoint = ParseEndpoint(gateway);
+            settings["DigitalTwin:Cluster:AdvertisedIPAddress"] = endpoint.Address.ToString();
+            settings["DigitalTwin:Cluster:GatewayPort"] = endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        builder.UseOrleansClient(client => client.UseDigitalTwinClustering(configuration));
         using var host = builder.Build();
         try
         {
