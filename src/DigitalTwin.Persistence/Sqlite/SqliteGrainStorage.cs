@@ -194,27 +194,35 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
 
     private async Task CreateSchemaAsync()
     {
-        var folder = Path.GetDirectoryName(FilePath);
-        if (!string.IsNullOrEmpty(folder))
+        try
         {
-            Directory.CreateDirectory(folder);
-        }
+            var folder = Path.GetDirectoryName(FilePath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
 
-        await using var connection = await OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        // WAL: readers never wait for the writer, and a crash mid-write leaves the last committed state intact.
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS grain_state (
-                state_name  TEXT    NOT NULL,
-                grain_id    TEXT    NOT NULL,
-                version     INTEGER NOT NULL,
-                payload     BLOB    NULL,
-                modified_at TEXT    NOT NULL,
-                PRIMARY KEY (state_name, grain_id)
-            );
-            """;
-        await command.ExecuteNonQueryAsync();
+            await using var connection = await OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            // WAL: readers never wait for the writer, and a crash mid-write leaves the last committed state intact.
+            command.CommandText = """
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE IF NOT EXISTS grain_state (
+                    state_name  TEXT    NOT NULL,
+                    grain_id    TEXT    NOT NULL,
+                    version     INTEGER NOT NULL,
+                    payload     BLOB    NULL,
+                    modified_at TEXT    NOT NULL,
+                    PRIMARY KEY (state_name, grain_id)
+                );
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"Cannot use {FilePath} as the SQLite grain storage '{_name}' (set by DigitalTwin:Storage:SqlitePath): {e.Message}", e);
+        }
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync()

@@ -71,10 +71,39 @@ public sealed class Sqlite_storage_keeps_state_across_restarts : IDisposable
         await GrainStorageConformance.LetsOneOfManyConcurrentWritersWin(silo.Storage);
     }
 
+    [Fact]
+    public async Task An_unusable_file_path_stops_the_silo_with_the_path_and_the_setting_named()
+    {
+        var blocker = Path.Combine(_folder, "blocker");
+        await File.WriteAllTextAsync(blocker, "not a folder");
+        var path = Path.Combine(blocker, "twins.db");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestSilo.StartAsync(TestSilo.Sqlite(path)));
+
+        var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
+        Assert.Contains(path, messages);
+        Assert.Contains("DigitalTwin:Storage:SqlitePath", messages);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten))
+                {
+                    yield return inner;
+                }
+            }
+        }
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
