@@ -94,7 +94,12 @@ public sealed class DegradationTracker
 
         var fit = Fit();
         if (fit is null)
-            return new FailureForecast(0, horizon, null, null, null, $"{Metric}: collecting readings ({_count} of at least {MinimumReadings} over some time); no forecast yet");
+        {
+            var reason = _count < MinimumReadings
+                ? $"collecting readings ({_count} of at least {MinimumReadings})"
+                : "too few recent readings spread over time to read a trend";
+            return new FailureForecast(0, horizon, null, null, null, $"{Metric}: {reason}; no forecast yet");
+        }
 
         // Work as if failure were always upwards: a falling metric is the rising metric negated.
         var sign = direction == DegradationDirection.Rising ? 1.0 : -1.0;
@@ -199,7 +204,7 @@ public sealed class DegradationTracker
         var movement = Math.Abs(fit.Slope) <= Z95 * Math.Sqrt(fit.SlopeVariance) ? "steady" : fit.Slope > 0 ? "rising" : "falling";
         var towards = direction == DegradationDirection.Rising ? "above" : "below";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Metric} {movement} at {Format(rate)} ± {Format(Z95 * rateSe)} per {(perDay ? "day" : "hour")}, now {Format(fit.Level)} (noise ± {Format(fit.Noise)}), fails {towards} {Format(threshold)}");
+            $"{Metric} {movement} at {Format(Math.Abs(rate))} ± {Format(Z95 * rateSe)} per {(perDay ? "day" : "hour")}, now {Format(fit.Level)} (noise ± {Format(fit.Noise)}), fails {towards} {Format(threshold)}");
     }
 
     private static TimeSpan Hours(double hours) => TimeSpan.FromHours(Math.Min(hours, TimeSpan.MaxValue.TotalHours / 2));

@@ -105,6 +105,20 @@ public class DegradationTrackerTests
     }
 
     [Fact]
+    public void Long_silence_forgets_the_old_trend()
+    {
+        var tracker = Feed(new DegradationTracker(TimeSpan.FromHours(1)), hours: 12, value: h => 50 + 2 * h, noise: 0.5, seed: 9);
+        Assert.NotNull(tracker.Forecast(100, DegradationDirection.Rising, TimeSpan.FromHours(24)).TimeToFailure);
+
+        // Thirty half-lives later one fresh reading cannot carry a trend, and the stale one no longer counts.
+        tracker.Observe(Start.AddHours(42), 60);
+        var forecast = tracker.Forecast(100, DegradationDirection.Rising, TimeSpan.FromHours(24));
+
+        Assert.Null(forecast.TimeToFailure);
+        Assert.Contains("too few recent readings", forecast.Trend);
+    }
+
+    [Fact]
     public void Refuses_non_finite_values_and_readings_older_than_the_latest()
     {
         var tracker = new DegradationTracker(TimeSpan.FromHours(1));
