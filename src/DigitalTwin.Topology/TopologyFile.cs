@@ -28,7 +28,7 @@ public static class TopologyFile
         ArgumentNullException.ThrowIfNull(text);
         try
         {
-            return TopologyDocumentReader.Read(ReadTree(text, format));
+            return TopologyDocumentReader.Read(ReadTree(text, format), text.Length);
         }
         catch (TopologySyntaxException e)
         {

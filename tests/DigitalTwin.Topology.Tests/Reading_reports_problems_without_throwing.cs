@@ -160,4 +160,28 @@ public class Reading_reports_problems_without_throwing
             [("box-1", TopologyErrorCodes.UnknownKind), ("room-1", TopologyErrorCodes.UnknownParent)],
             errors.Select(e => (e.ElementId, e.Code)));
     }
+
+    [Fact]
+    public void A_key_given_twice_is_reported()
+    {
+        var result = TopologyFile.Parse("twins:\n  - { id: rack-1, kind: rack, parent: room-1, parent: room-2 }\n");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("rack-1", TopologyErrorCodes.Invalid), (error.ElementId, error.Code));
+        Assert.Contains("'parent' is given more than once", error.Message);
+    }
+
+    [Fact]
+    public void Aliases_that_expand_a_small_file_into_a_huge_one_are_refused()
+    {
+        var block = string.Join(", ", Enumerable.Range(0, 1000).Select(i => $"k{i}: 1"));
+        var uses = string.Join(", ", Enumerable.Range(0, 20).Select(i => $"m{i}: *big"));
+        var text = $"twins:\n  - {{ id: s0, kind: server, defs: &big {{ {block} }} }}\n"
+            + string.Concat(Enumerable.Range(1, 200).Select(i => $"  - {{ id: s{i}, kind: server, limits: {{ {uses} }} }}\n"));
+
+        var result = TopologyFile.Parse(text);
+
+        Assert.Null(result.Document);
+        Assert.Contains("aliases", Assert.Single(result.Errors).Message);
+    }
 }

@@ -18,15 +18,26 @@ internal sealed class TopologyDocumentReader
     private static readonly string[] FeedKeys = ["source", "path"];
     private static readonly string KnownKinds = string.Join(", ", TwinKinds.All.Select(k => k.ToWireName()));
 
+    // Enough for a person to act on and for a systematic mistake to show its pattern; past it only a count is kept.
+    private const int MaxListedErrors = 1000;
+
     private readonly List<TopologyError> _errors = [];
     private readonly ReadGaps _gaps = new();
+    private int _unlisted;
 
-    private TopologyDocumentReader()
+    // Aliases let a short file name the same big block many times; the values visited are capped in proportion to the
+    // text, far above what ordinary sharing (a limits block per server) needs, so such a file cannot exhaust memory.
+    private long _budget;
+
+    private TopologyDocumentReader(long budget)
     {
+        _budget = budget;
     }
 
-    /// <summary>Reads the document rooted at <paramref name="root"/> (null for an empty file).</summary>
-    public static TopologyParseResult Read(FileNode? root) => new TopologyDocumentReader().ReadDocument(root);
+    /// <summary>Reads the document rooted at <paramref name="root"/> (null for an empty file) read from <paramref name="textLength"/> characters.</summary>
+    /// <exception cref="TopologySyntaxException">Aliases expand the file far beyond its size.</exception>
+    public static TopologyParseResult Read(FileNode? root, int textLength) =>
+        new TopologyDocumentReader(4L * textLength + 100_000).ReadDocument(root);
 
     private TopologyParseResult ReadDocument(FileNode? root)
     {
@@ -62,6 +73,7 @@ internal sealed class TopologyDocumentReader
             case SequenceNode twins:
                 for (var i = 0; i < twins.Items.Count; i++)
                 {
+                    Spend(twins.Items[i], 1);
                     if (ReadTwin(twins.Items[i], i) is { } spec) specs.Add(spec);
                 }
                 break;
@@ -69,14 +81,17 @@ internal sealed class TopologyDocumentReader
                 return Refuse(twinsNode, $"'twins' must be a list of twins, not {twinsNode.Shape}");
         }
 
+        if (_unlisted > 0)
+        {
+            _errors.Add(new TopologyError(TopologyFile.DocumentElementId, TopologyErrorCodes.Invalid,
+                $"{_unlisted} more problems are not listed; fix the first {MaxListedErrors} and read the file again"));
+        }
         return new TopologyParseResult(new TopologyDocument(specs), _errors) { Gaps = _gaps.IsEmpty ? ReadGaps.None : _gaps };
     }
 
-    private TopologyParseResult Refuse(FileNode? at, string message)
-    {
-        _errors.Add(new TopologyError(TopologyFile.DocumentElementId, TopologyErrorCodes.Syntax, (at?.Where ?? "") + message));
-        return new TopologyParseResult(null, _errors);
-    }
+    // A file that is not a topology at all gets this one message; whatever else was noticed on the way would only distract.
+    private static TopologyParseResult Refuse(FileNode? at, string message) =>
+        new(null, [new TopologyError(TopologyFile.DocumentElementId, TopologyErrorCodes.Syntax, (at?.Where ?? "") + message)]);
 
     private TwinSpec? ReadTwin(FileNode node, int index)
     {
@@ -170,6 +185,7 @@ internal sealed class TopologyDocumentReader
         }
         var rated = new Dictionary<string, double>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        Spend(map, map.Entries.Count);
         foreach (var (property, valueNode) in map.Entries)
         {
             if (!seen.Add(property))
@@ -198,6 +214,7 @@ internal sealed class TopologyDocumentReader
             return null;
         }
         var limits = new Dictionary<string, MetricLimit>(StringComparer.Ordinal);
+        Spend(map, map.Entries.Count);
         foreach (var (metric, limitNode) in map.Entries)
         {
             if (limits.ContainsKey(metric))
@@ -233,6 +250,7 @@ internal sealed class TopologyDocumentReader
         if (node is null or ScalarNode { Text: null }) return null;
         var items = node is SequenceNode sequence ? sequence.Items : [node];
         var feeds = new List<PowerFeed>();
+        Spend(node, items.Count);
         for (var i = 0; i < items.Count; i++)
         {
             // A feed's path defaults to its place in the list: the first cord is the A feed, the second the B feed.
@@ -269,6 +287,7 @@ internal sealed class TopologyDocumentReader
         // A single value is read as a list of one: `tags: production` means what the author meant.
         var items = node is SequenceNode sequence ? sequence.Items : [node];
         var values = new List<string>();
+        Spend(node, items.Count);
         foreach (var item in items)
         {
             if (item is ScalarNode { Text: { } text } && !string.IsNullOrWhiteSpace(text)) values.Add(text);
@@ -295,10 +314,17 @@ internal sealed class TopologyDocumentReader
     private Dictionary<string, FileNode> Fields(MappingNode map, string label, string[] known, string prefix)
     {
         var fields = new Dictionary<string, FileNode>(StringComparer.Ordinal);
+        Spend(map, map.Entries.Count);
         foreach (var (key, value) in map.Entries)
         {
             if (!known.Contains(key, StringComparer.Ordinal))
             {
+                if (!Listing)
+                {
+                    // Past the listed errors only the count matters; skip building messages nobody will read.
+                    _unlisted++;
+                    continue;
+                }
                 Error(label, TopologyErrorCodes.Invalid, value, $"unknown key '{prefix}{key}' (known keys: {string.Join(", ", known)})");
             }
             else if (!fields.TryAdd(key, value))
@@ -307,6 +333,16 @@ internal sealed class TopologyDocumentReader
             }
         }
         return fields;
+    }
+
+    private void Spend(FileNode at, int values)
+    {
+        _budget -= values;
+        if (_budget < 0)
+        {
+            throw new TopologySyntaxException(
+                "the file expands to far more values than its size (aliases naming big blocks many times); write the values out", at.Line, at.Column);
+        }
     }
 
     private static double? Number(FileNode node)
@@ -323,6 +359,11 @@ internal sealed class TopologyDocumentReader
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
-    private void Error(string label, string code, FileNode at, string message) =>
-        _errors.Add(new TopologyError(label, code, at.Where + message));
+    private bool Listing => _errors.Count < MaxListedErrors;
+
+    private void Error(string label, string code, FileNode at, string message)
+    {
+        if (Listing) _errors.Add(new TopologyError(label, code, at.Where + message));
+        else _unlisted++;
+    }
 }
