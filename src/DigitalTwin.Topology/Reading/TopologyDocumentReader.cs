@@ -106,7 +106,7 @@ internal sealed class TopologyDocumentReader
         label = id ?? label;
         var fields = Fields(element, label, TwinKeys, "");
         var kind = ReadKind(fields.GetValueOrDefault("kind"), element, label);
-        var parent = Text(fields.GetValueOrDefault("parent"), label, "parent");
+        var parent = Text(fields.GetValueOrDefault("parent"), label, "parent") is { } named && !string.IsNullOrWhiteSpace(named) ? named : null;
         var name = Text(fields.GetValueOrDefault("name"), label, "name");
         var position = ReadPosition(fields.GetValueOrDefault("position"), label);
         var rated = ReadRated(fields.GetValueOrDefault("rated"), label, id);
@@ -183,7 +183,8 @@ internal sealed class TopologyDocumentReader
             Error(label, TopologyErrorCodes.Invalid, node, $"'rated' must be a mapping of property names to numbers, not {node.Shape}");
             return null;
         }
-        var rated = new Dictionary<string, double>(StringComparer.Ordinal);
+        // The default comparer is ordinal already, and a dictionary without a custom comparer travels lightest in grain calls.
+        var rated = new Dictionary<string, double>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Spend(map, map.Entries.Count);
         foreach (var (property, valueNode) in map.Entries)
@@ -213,7 +214,7 @@ internal sealed class TopologyDocumentReader
             Error(label, TopologyErrorCodes.Invalid, node, $"'limits' must map metric names to {{ warnAbove, criticalAbove, warnBelow, criticalBelow }}, not {node.Shape}");
             return null;
         }
-        var limits = new Dictionary<string, MetricLimit>(StringComparer.Ordinal);
+        var limits = new Dictionary<string, MetricLimit>();
         Spend(map, map.Entries.Count);
         foreach (var (metric, limitNode) in map.Entries)
         {
