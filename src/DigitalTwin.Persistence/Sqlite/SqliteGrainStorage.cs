@@ -229,6 +229,12 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
+        // In WAL mode NORMAL syncs at checkpoints rather than on every commit: a crashed process loses nothing,
+        // a power cut at most the last commits, and a write costs ~0.1 ms instead of a disk flush (~4 ms here),
+        // which thousands of twins checkpointing on a cadence need. The setting is per connection.
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL";
+        await pragma.ExecuteNonQueryAsync();
         return connection;
     }
 
