@@ -11,6 +11,7 @@ internal sealed class LevelSequence
     private readonly int[] _recent;
     private int _recentCount;
     private int _recentHead;
+    private int _run;
     private double _origin;
     private double _width = 1;
 
@@ -24,7 +25,7 @@ internal sealed class LevelSequence
 
     public int MaxOrder { get; }
 
-    /// <summary>Cuts [min, max] into the view's levels; values outside fall into further levels of the same width.</summary>
+    /// <summary>Cuts [min, max] into the view's levels; values outside fall into further levels (see <see cref="OctaveLevels"/>).</summary>
     public void SetRange(double min, double max)
     {
         _origin = min;
@@ -42,37 +43,37 @@ internal sealed class LevelSequence
     /// </summary>
     public int LevelOf(double value)
     {
-        var position = (value - _origin) / _width;
+        var position = Position(value);
         if (_recentCount > 0)
         {
             var previous = _recent[_recentHead == 0 ? _recent.Length - 1 : _recentHead - 1];
-            if (position >= previous - Hysteresis && position < previous + 1 + Hysteresis)
+            var linear = (value - _origin) / _width;
+            if (linear >= previous - Hysteresis && linear < previous + 1 + Hysteresis)
             {
                 return previous;
             }
         }
 
-        double level;
-        if (position >= _levels && OctaveLevels > 0)
+        var level = Math.Floor(position);
+        return (int)Math.Clamp(level, -1_000_000, 1_000_000);
+    }
+
+    /// <summary>
+    /// Where <paramref name="value"/> lies in level units: linear inside the learned range; beyond it levels widen
+    /// geometrically (twice as far is one more octave, not thousands of new levels), so a metric that outgrows its
+    /// warm-up keeps a small vocabulary.
+    /// </summary>
+    private double Position(double value)
+    {
+        var linear = (value - _origin) / _width;
+        if (OctaveLevels <= 0 || (linear >= 0 && linear <= _levels))
         {
-            // Beyond the learned range levels widen geometrically: twice as far is one more octave, not
-            // thousands of new levels, so a metric that outgrows its warm-up keeps a small vocabulary.
-            level = _levels + Math.Floor(OctaveLevels * Math.Log2(1 + (position - _levels) / _levels));
-        }
-        else if (position < 0 && OctaveLevels > 0)
-        {
-            level = -1 - Math.Floor(OctaveLevels * Math.Log2(1 - position / _levels));
-        }
-        else
-        {
-            level = Math.Floor(position);
-            if (level == _levels && value <= _origin + _levels * _width)
-            {
-                level = _levels - 1; // the top of the range belongs to the last level, not a new one
-            }
+            return linear;
         }
 
-        return (int)Math.Clamp(level, -1_000_000, 1_000_000);
+        return linear > _levels
+            ? _levels + OctaveLevels * Math.Log2(1 + (linear - _levels) / _levels)
+            : -OctaveLevels * Math.Log2(1 - linear / _levels);
     }
 
     /// <summary>Levels per doubling of the distance beyond the learned range (0: beyond it levels keep their width).</summary>
@@ -85,22 +86,29 @@ internal sealed class LevelSequence
     /// Counts the patterns that end at <paramref name="value"/>'s level and returns which were new: bit k set when
     /// the continuation of the previous k levels had never been seen (bit 0: the level itself).
     /// </summary>
-    public int Learn(PatternMemory memory, double value, ulong situation = 0)
+    public int Learn(PatternMemory memory, double value)
     {
         var level = LevelOf(value);
-        var symbol = (ulong)(uint)level;
-        var seed = situation == 0 ? _seed : Mix(_seed, situation);
-        var novelty = memory.CountAndAdd(Mix(seed, symbol)) == 0 ? 1 : 0;
         var orders = Math.Min(MaxOrder, _recentCount);
-        var context = seed;
-        var index = _recentHead;
-        for (var k = 1; k <= orders; k++)
+        _run = _recentCount > 0 && level == _recent[_recentHead == 0 ? _recent.Length - 1 : _recentHead - 1] ? _run + 1 : 1;
+        var novelty = 0;
+
+        // While a level holds for longer than the longest context, every pattern repeats the previous reading's,
+        // which was just counted: nothing can be new, and the table is left alone. Steady metrics cost little.
+        if (_run <= MaxOrder + 1)
         {
-            index = index == 0 ? _recent.Length - 1 : index - 1;
-            context = Mix(context, (ulong)(uint)_recent[index]);
-            if (memory.CountAndAdd(Mix(context, symbol)) == 0)
+            var symbol = (ulong)(uint)level;
+            novelty = memory.CountAndAdd(Mix(_seed, symbol)) == 0 ? 1 : 0;
+            var context = _seed;
+            var index = _recentHead;
+            for (var k = 1; k <= orders; k++)
             {
-                novelty |= 1 << k;
+                index = index == 0 ? _recent.Length - 1 : index - 1;
+                context = Mix(context, (ulong)(uint)_recent[index]);
+                if (memory.CountAndAdd(Mix(context, symbol)) == 0)
+                {
+                    novelty |= 1 << k;
+                }
             }
         }
 
