@@ -25,7 +25,11 @@ internal static class TopologyYamlWriter
         Text(emitter, TopologyFile.ApiVersion);
         Plain(emitter, "twins");
         emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
-        foreach (var twin in document.Twins) WriteTwin(emitter, twin);
+        // Null entries can only come from code, never from a file; they have nothing to write.
+        foreach (var twin in document.Twins ?? [])
+        {
+            if (twin is not null) WriteTwin(emitter, twin);
+        }
         emitter.Emit(new SequenceEnd());
         emitter.Emit(new MappingEnd());
         emitter.Emit(new DocumentEnd(true));
@@ -64,7 +68,7 @@ internal static class TopologyYamlWriter
         {
             Plain(emitter, "power");
             emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
-            foreach (var feed in feeds)
+            foreach (var feed in feeds.Where(f => f is not null))
             {
                 emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow));
                 Field(emitter, "source", feed.SourceId);
@@ -79,7 +83,7 @@ internal static class TopologyYamlWriter
         {
             Plain(emitter, "limits");
             emitter.Emit(new MappingStart());
-            foreach (var (metric, limit) in limits)
+            foreach (var (metric, limit) in limits.Where(l => l.Value is not null))
             {
                 Text(emitter, metric);
                 emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow));
