@@ -40,6 +40,7 @@ internal static class EvalCmapssCommand
                 Console.Error.WriteLine($"dt eval cmapss: cannot write {outPath}: folder {outFolder} does not exist.");
                 return 1;
             }
+            var protocol = new CmapssValidationOptions { Folds = parseResult.GetValue(folds) };
             CmapssReport report;
             try
             {
@@ -47,7 +48,7 @@ internal static class EvalCmapssCommand
                     parseResult.GetValue(train)!,
                     parseResult.GetValue(test)!,
                     parseResult.GetValue(rul),
-                    validationOptions: new CmapssValidationOptions { Folds = parseResult.GetValue(folds) });
+                    validationOptions: protocol);
             }
             catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException)
             {
@@ -67,6 +68,7 @@ internal static class EvalCmapssCommand
 
             var v = report.Validation;
             Console.WriteLine($"Wrote {report.Predictions.Count} predicted RULs to {outPath} (C-MAPSS is simulated degradation, not field data).");
+            Console.WriteLine(Invariant($"Validation: training engines held out whole in {v.Folds} folds, each cut at {protocol.CutsPerEngine} random cycles (at least {protocol.MinObservedCycles} shown, true RUL at most {protocol.MaxRemainingLife}); NASA score scaled to one prediction per engine."));
             Console.WriteLine(Invariant($"CMAPSS-BASELINE rmse={v.BaselineScore.Rmse:0.00} nasa_score={v.BaselineScore.NasaScore:0.0} (predicting the mean capped RUL)"));
             Console.WriteLine(Invariant($"CMAPSS-VALIDATION rmse={v.Score.Rmse:0.00} nasa_score={v.Score.NasaScore:0.0} engines={v.Engines} folds={v.Folds}"));
             if (report.TestScore is { } score)

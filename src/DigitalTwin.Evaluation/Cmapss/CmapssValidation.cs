@@ -67,7 +67,7 @@ public static class CmapssValidation
             var minObserved = Math.Min(options.MinObservedCycles, life - 1);
             var maxRul = Math.Max(1, Math.Min(options.MaxRemainingLife, life - minObserved));
             cuts[e] = new int[options.CutsPerEngine];
-            for (var c = 0; c < options.CutsPerEngine; c++) cuts[e][c] = life - random.Next(1, maxRul + 1);
+            for (var c = 0; c < options.CutsPerEngine; c++) cuts[e][c] = Math.Max(1, life - random.Next(1, maxRul + 1));
         }
         return cuts;
     }
