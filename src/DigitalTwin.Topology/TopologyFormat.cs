@@ -5,7 +5,7 @@ public enum TopologyFormat
 {
     /// <summary>JSON when the text starts with <c>{</c> or <c>[</c> and reads as JSON; YAML otherwise.</summary>
     Auto,
-    /// <summary>YAML 1.1/1.2 (block or flow style).</summary>
+    /// <summary>YAML, block or flow style, with anchors and aliases.</summary>
     Yaml,
     /// <summary>JSON, with comments and trailing commas tolerated.</summary>
     Json,
