@@ -1,6 +1,19 @@
+using DigitalTwin.Abstractions.Commands;
+using DigitalTwin.Ingestion.Broker;
+using DigitalTwin.Ingestion.Commands;
+using DigitalTwin.Ingestion.Configuration;
+using DigitalTwin.Ingestion.DeadLetters;
+using DigitalTwin.Ingestion.Diagnostics;
+using DigitalTwin.Ingestion.External;
+using DigitalTwin.Ingestion.Pipeline;
+using DigitalTwin.Ingestion.Security;
+using DigitalTwin.Ingestion.Twins;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DigitalTwin.Ingestion.Hosting;
 
@@ -8,8 +21,32 @@ namespace DigitalTwin.Ingestion.Hosting;
 public static class IngestionHostingExtensions
 {
     /// <summary>Registers the embedded broker, external-broker client and ingestion pipeline from <c>DigitalTwin:Mqtt</c>.</summary>
-    public static IServiceCollection AddDigitalTwinIngestion(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddDigitalTwinIngestion(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MqttIngestionOptions>(configuration.GetSection(MqttIngestionOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<IngestionStatistics>();
+        services.AddSingleton<MqttOutlets>();
+        services.AddSingleton<DeadLetterQueue>();
+        services.AddSingleton<DeviceAuthenticator>();
+        services.AddSingleton<TwinDirectory>();
+        services.AddSingleton<TelemetryPipeline>();
+        services.AddSingleton<IDeviceCommandPublisher, MqttDeviceCommandPublisher>();
+        services.AddSingleton<EmbeddedBroker>();
+        services.AddSingleton<ExternalBrokerClient>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerClient>());
+        services.AddHostedService<DeadLetterPublisher>();
+        return services;
+    }
 
     /// <summary>Maps the ingestion HTTP endpoints (statistics) under <c>/api/ingestion</c>.</summary>
-    public static IEndpointRouteBuilder MapDigitalTwinIngestion(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapDigitalTwinIngestion(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/ingestion/stats", (IngestionStatistics statistics) => Results.Json(statistics.Snapshot()))
+            .WithName("GetIngestionStatistics")
+            .WithTags("Ingestion");
+        return endpoints;
+    }
 }

@@ -33,6 +33,12 @@ public sealed class DevicePrincipal
     /// <summary>An anonymous client where anonymous access is allowed: any twin, any subscription.</summary>
     public static DevicePrincipal Anonymous { get; } = new("anonymous", true, [], [], ["#"], false);
 
+    /// <summary>
+    /// Messages from an external broker: that broker authenticated the device and enforced its ACL, so any twin is
+    /// accepted, but the silo's own topics are not.
+    /// </summary>
+    public static DevicePrincipal ExternalBroker { get; } = new("external-broker", true, [], [], [], false);
+
     /// <summary>The silo's own publisher.</summary>
     public static DevicePrincipal Silo { get; } = new("$silo", true, [], [], ["#"], true);
 
