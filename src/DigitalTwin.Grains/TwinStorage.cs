@@ -1,8 +1,30 @@
 namespace DigitalTwin.Grains;
 
-/// <summary>The grain storage the twins persist to. Every grain class uses its own state name in it.</summary>
+/// <summary>
+/// The grain storage the twins persist to. Every grain class uses its own state name in it, because the ADO.NET
+/// provider keys rows by state name and grain key, not by grain type.
+/// </summary>
 public static class TwinStorage
 {
     /// <summary>The name of the grain storage provider the host must register.</summary>
     public const string Name = "twins";
+
+    /// <summary>State names, one per grain class.</summary>
+    public static class States
+    {
+        /// <summary>Data-centre twins.</summary>
+        public const string DataCentre = "datacentre";
+        /// <summary>Room twins.</summary>
+        public const string Room = "room";
+        /// <summary>Rack twins.</summary>
+        public const string Rack = "rack";
+        /// <summary>Asset twins.</summary>
+        public const string Asset = "asset";
+        /// <summary>Component twins.</summary>
+        public const string Component = "component";
+        /// <summary>Topology directories.</summary>
+        public const string Topology = "topology";
+        /// <summary>One-minute metric history, one grain per twin, metric and day.</summary>
+        public const string History = "history";
+    }
 }

@@ -1,8 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace DigitalTwin.Grains.Hosting;
 
 /// <summary>Adds the twins to a silo.</summary>
 public static class GrainsHostingExtensions
 {
-    /// <summary>Registers the twin grains' services and options. The host registers the <see cref="TwinStorage.Name"/> storage.</summary>
-    public static ISiloBuilder AddDigitalTwinGrains(this ISiloBuilder silo) => silo;
+    /// <summary>
+    /// Registers the twin grains' options, bound from <see cref="TwinOptions.SectionName"/> and then adjusted by
+    /// <paramref name="configure"/>. The host registers the <see cref="TwinStorage.Name"/> storage, and optionally an
+    /// <see cref="Abstractions.Commands.IDeviceCommandPublisher"/> for asset commands.
+    /// </summary>
+    public static ISiloBuilder AddDigitalTwinGrains(this ISiloBuilder silo, Action<TwinOptions>? configure = null)
+    {
+        var options = silo.Services.AddOptions<TwinOptions>().BindConfiguration(TwinOptions.SectionName);
+        if (configure is not null) options.Configure(configure);
+        return silo;
+    }
 }

@@ -1,0 +1,51 @@
+using DigitalTwin.Abstractions.Twins;
+using DigitalTwin.Grains.Telemetry;
+
+namespace DigitalTwin.Grains.History;
+
+/// <summary>One day of one metric of one live twin. Buckets outside the key's day are ignored, which bounds the state at 1440.</summary>
+public sealed class MetricHistoryGrain(
+    [PersistentState(TwinStorage.States.History, TwinStorage.Name)] IPersistentState<HistoryState> state)
+    : Grain, IMetricHistoryGrain
+{
+    private DateOnly Day => HistoryKeys.DayOfKey(this.GetPrimaryKeyString());
+
+    /// <inheritdoc />
+    public async Task AppendAsync(IReadOnlyList<HistoryBucket> buckets)
+    {
+        var day = Day;
+        var stored = state.State.Buckets;
+        var changed = false;
+        foreach (var bucket in buckets)
+        {
+            if (HistoryKeys.DayOf(bucket.Start) != day || bucket.Count <= 0) continue;
+            var incoming = BucketState.From(bucket);
+            var at = stored.BinarySearch(incoming, StartOrder.Instance);
+            if (at >= 0) stored[at].Merge(incoming);
+            else stored.Insert(~at, incoming);
+            changed = true;
+        }
+        if (changed) await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<HistoryBucket>> GetAsync(DateTimeOffset from, DateTimeOffset to) =>
+        Task.FromResult<IReadOnlyList<HistoryBucket>>(state.State.Buckets
+            .Where(b => b.Start >= from && b.Start < to)
+            .Select(b => b.ToBucket())
+            .ToArray());
+
+    /// <inheritdoc />
+    public async Task ClearAsync()
+    {
+        await state.ClearStateAsync();
+        state.State = new HistoryState();
+        DeactivateOnIdle();
+    }
+
+    private sealed class StartOrder : IComparer<BucketState>
+    {
+        public static readonly StartOrder Instance = new();
+        public int Compare(BucketState? x, BucketState? y) => Nullable.Compare(x?.Start, y?.Start);
+    }
+}

@@ -1,0 +1,153 @@
+using DigitalTwin.Abstractions.Telemetry;
+using DigitalTwin.Abstractions.Twins;
+using DigitalTwin.Grains.Twins;
+
+namespace DigitalTwin.Grains.Telemetry;
+
+/// <summary>
+/// Applies readings to a twin's state: validates each one, keeps the latest value per metric, a bounded recent
+/// window, and one-minute history buckets until they are flushed. Plain code, no grain calls, no storage: the
+/// hot path of every reading.
+/// </summary>
+public sealed class TelemetryLedger(TwinOptions options)
+{
+    private readonly Dictionary<string, MetricRing> _windows = new(StringComparer.Ordinal);
+
+    /// <summary>The most open buckets one metric keeps while history cannot be written: one per minute of the accepted reading age, plus an hour.</summary>
+    private int MaxOpenBuckets => (int)Math.Min(int.MaxValue - 60, options.MaxReadingAge.TotalMinutes) + 60;
+
+    /// <summary>
+    /// Applies <paramref name="readings"/>. Readings older than a metric's latest value still go to history but
+    /// do not replace the latest value. <paramref name="applied"/> is called for each accepted reading, in order.
+    /// </summary>
+    public IngestResult Apply(TwinState state, IReadOnlyList<Reading> readings, DateTimeOffset now, Action<Reading, bool>? applied = null)
+    {
+        var count = 0;
+        List<ReadingRejection>? rejected = null;
+        foreach (var reading in readings)
+        {
+            var refusal = Check(state, reading, now);
+            if (refusal is not null)
+            {
+                (rejected ??= []).Add(refusal);
+                continue;
+            }
+            var isLatest = Record(state, reading, now);
+            applied?.Invoke(reading, isLatest);
+            count++;
+        }
+        return rejected is null ? IngestResult.AllApplied(count) : new IngestResult(count, rejected);
+    }
+
+    /// <summary>Sets a metric's latest value outside telemetry (for example an acknowledged setpoint). False when the metric bound is reached.</summary>
+    public bool SetLatest(TwinState state, string metric, double value, DateTimeOffset now)
+    {
+        if (!MetricNameRules.IsValid(metric) || !double.IsFinite(value)) return false;
+        if (!state.Latest.ContainsKey(metric) && state.Latest.Count >= options.MaxMetricsPerTwin) return false;
+        Record(state, new Reading(metric, value, now), now);
+        return true;
+    }
+
+    /// <summary>The recent window of a metric, oldest first; empty when the metric is unknown.</summary>
+    public MetricWindow Window(string metric) =>
+        new(metric, _windows.TryGetValue(metric, out var ring) ? ring.ToList() : []);
+
+    /// <summary>
+    /// Removes and returns the buckets whose minute ended more than <see cref="TwinOptions.HistoryGrace"/> ago.
+    /// If the caller cannot store them it gives them back with <see cref="Restore"/>.
+    /// </summary>
+    public List<(string Metric, BucketState Bucket)> TakeClosed(TwinState state, DateTimeOffset now)
+    {
+        var closed = new List<(string, BucketState)>();
+        var cutoff = now - options.HistoryGrace - TimeSpan.FromMinutes(1);
+        foreach (var (metric, buckets) in state.OpenBuckets)
+        {
+            var n = 0;
+            while (n < buckets.Count && buckets[n].Start <= cutoff) n++;
+            if (n == 0) continue;
+            for (var i = 0; i < n; i++) closed.Add((metric, buckets[i]));
+            buckets.RemoveRange(0, n);
+        }
+        foreach (var metric in state.OpenBuckets.Where(p => p.Value.Count == 0).Select(p => p.Key).ToList())
+        {
+            state.OpenBuckets.Remove(metric);
+        }
+        return closed;
+    }
+
+    /// <summary>Puts buckets back that could not be flushed, merging with any that arrived meanwhile.</summary>
+    public void Restore(TwinState state, IEnumerable<(string Metric, BucketState Bucket)> buckets)
+    {
+        foreach (var (metric, bucket) in buckets) MergeBucket(state, metric, bucket);
+    }
+
+    /// <summary>The open (unflushed) buckets of a metric as history buckets.</summary>
+    public static IEnumerable<HistoryBucket> OpenHistory(TwinState state, string metric) =>
+        state.OpenBuckets.TryGetValue(metric, out var buckets) ? buckets.Select(b => b.ToBucket()) : [];
+
+    private ReadingRejection? Check(TwinState state, Reading reading, DateTimeOffset now)
+    {
+        if (!MetricNameRules.IsValid(reading.Metric))
+        {
+            return new(reading.Metric ?? "", RejectionReasons.BadMetricName,
+                $"Metric names are 1-{MetricNameRules.MaxLength} letters, digits, '_', '.', '-' or ':', starting with a letter.");
+        }
+        if (!double.IsFinite(reading.Value))
+        {
+            return new(reading.Metric, RejectionReasons.NotFinite, $"Value {reading.Value} is not a finite number.");
+        }
+        if (reading.Timestamp > now + options.MaxClockSkew)
+        {
+            return new(reading.Metric, RejectionReasons.FutureTimestamp,
+                $"Timestamp {reading.Timestamp:O} is more than {options.MaxClockSkew} ahead of the twin's clock.");
+        }
+        if (reading.Timestamp < now - options.MaxReadingAge)
+        {
+            return new(reading.Metric, RejectionReasons.StaleTimestamp,
+                $"Timestamp {reading.Timestamp:O} is older than {options.MaxReadingAge}.");
+        }
+        if (!state.Latest.ContainsKey(reading.Metric) && state.Latest.Count >= options.MaxMetricsPerTwin)
+        {
+            return new(reading.Metric, RejectionReasons.TooManyMetrics,
+                $"The twin already tracks {options.MaxMetricsPerTwin} metrics.");
+        }
+        return null;
+    }
+
+    private bool Record(TwinState state, Reading reading, DateTimeOffset now)
+    {
+        var isLatest = !state.Latest.TryGetValue(reading.Metric, out var latest) || reading.Timestamp >= latest.Timestamp;
+        if (isLatest) state.Latest[reading.Metric] = new MetricValue(reading.Value, reading.Timestamp, now);
+
+        if (!_windows.TryGetValue(reading.Metric, out var ring))
+        {
+            _windows[reading.Metric] = ring = new MetricRing(options.RecentWindowSize);
+        }
+        // The window is a time-ordered tail; an out-of-order reading belongs to history only.
+        if (ring.NewestTimestamp is not { } newest || reading.Timestamp >= newest)
+        {
+            ring.Add(new MetricPoint(reading.Timestamp, reading.Value));
+        }
+
+        MergeBucket(state, reading.Metric, BucketState.Of(BucketState.MinuteOf(reading.Timestamp), reading.Value));
+        return isLatest;
+    }
+
+    private void MergeBucket(TwinState state, string metric, BucketState bucket)
+    {
+        if (!state.OpenBuckets.TryGetValue(metric, out var buckets))
+        {
+            state.OpenBuckets[metric] = buckets = [];
+        }
+        // Readings arrive mostly in order, so the matching bucket is almost always the last one.
+        var i = buckets.Count - 1;
+        while (i >= 0 && buckets[i].Start > bucket.Start) i--;
+        if (i >= 0 && buckets[i].Start == bucket.Start)
+        {
+            buckets[i].Merge(bucket);
+            return;
+        }
+        buckets.Insert(i + 1, bucket);
+        if (buckets.Count > MaxOpenBuckets) buckets.RemoveAt(0);
+    }
+}

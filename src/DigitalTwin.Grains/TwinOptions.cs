@@ -1,0 +1,56 @@
+namespace DigitalTwin.Grains;
+
+/// <summary>
+/// Cadences and bounds of the twins, bound by the host from the configuration section <see cref="SectionName"/>.
+/// Every bound exists so that no twin grows without limit whatever its devices send.
+/// </summary>
+public sealed class TwinOptions
+{
+    /// <summary>The configuration section the host binds.</summary>
+    public const string SectionName = "DigitalTwin:Twins";
+
+    /// <summary>How often a twin sends its rollup to its parent (only when something changed).</summary>
+    public TimeSpan RollupInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a changed twin writes its state and flushes closed history buckets.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many raw readings per metric the recent window keeps.</summary>
+    public int RecentWindowSize { get; set; } = 120;
+
+    /// <summary>How many distinct metrics one twin tracks; readings of further metrics are refused.</summary>
+    public int MaxMetricsPerTwin { get; set; } = 64;
+
+    /// <summary>How far in the future a reading's timestamp may lie (device clocks drift).</summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How old a reading may be; older ones are refused as stale.</summary>
+    public TimeSpan MaxReadingAge { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long after its minute ends a history bucket stays open for late readings before it is flushed.
+    /// Readings later still are merged into the stored bucket by a second flush.
+    /// </summary>
+    public TimeSpan HistoryGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many days of one-minute history a twin keeps; older days are cleared when a day rolls over.</summary>
+    public int HistoryRetentionDays { get; set; } = 30;
+
+    /// <summary>How many days one history query may span.</summary>
+    public int MaxHistoryQueryDays { get; set; } = 31;
+
+    /// <summary>How long a descendant query waits for subtrees when the query gives no timeout.</summary>
+    public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many member calls the topology grain has in flight at once while applying a change.</summary>
+    public int ApplyParallelism { get; set; } = 32;
+
+    /// <summary>How often the topology grain retries a change that failed halfway.</summary>
+    public TimeSpan PendingRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many recent commands an asset keeps.</summary>
+    public int MaxCommands { get; set; } = 50;
+
+    /// <summary>How many alerts (open and resolved) a twin keeps; the oldest resolved ones go first.</summary>
+    public int MaxAlerts { get; set; } = 100;
+}

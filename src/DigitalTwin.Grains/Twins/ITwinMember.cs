@@ -1,0 +1,51 @@
+using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Abstractions.Queries;
+using DigitalTwin.Abstractions.Twins;
+using Orleans.Concurrency;
+
+namespace DigitalTwin.Grains.Twins;
+
+/// <summary>
+/// How the silo drives a twin: the topology grain provisions and reshapes it, its children report to it, and its
+/// parent searches it. Not part of the public contract; every twin grain class implements it, so address it through
+/// the typed level grain: <c>factory.GetTwin(key, kind).AsReference&lt;ITwinMember&gt;()</c>.
+/// Every shape operation is idempotent, because the topology grain repeats operations that failed halfway.
+/// </summary>
+[Alias("dt.grains.ITwinMember")]
+public interface ITwinMember : IGrainWithStringKey
+{
+    /// <summary>Creates the twin, or replaces its definition; <paramref name="parentKind"/> says how to address the parent.</summary>
+    [Alias("Provision")]
+    Task ProvisionAsync(TwinSpec spec, TwinKind? parentKind);
+
+    /// <summary>Points the twin at a new parent (the twin keeps its id and readings).</summary>
+    [Alias("SetParent")]
+    Task SetParentAsync(TwinRef? parent);
+
+    /// <summary>Adds children that are not attached yet.</summary>
+    [Alias("AttachChildren")]
+    Task AttachChildrenAsync(IReadOnlyList<TwinRef> children);
+
+    /// <summary>Removes children if attached.</summary>
+    [Alias("DetachChildren")]
+    Task DetachChildrenAsync(IReadOnlyList<string> childIds);
+
+    /// <summary>Forgets the twin: clears its stored state and deactivates it. Later calls throw TwinNotFoundException.</summary>
+    [Alias("Decommission")]
+    Task DecommissionAsync();
+
+    /// <summary>A child's report for the rollup; sent one-way on the child's rollup tick.</summary>
+    [OneWay, AlwaysInterleave, Alias("Report")]
+    Task ReportAsync(ChildReport report);
+
+    /// <summary>Asks the twin to report to its parent on its next tick (after a parent activated or adopted it).</summary>
+    [OneWay, AlwaysInterleave, Alias("RequestReport")]
+    Task RequestReportAsync();
+
+    /// <summary>
+    /// The twin itself, if it matches, and its matching descendants with ids after the query's
+    /// <see cref="TwinQuery.After"/>, ordered by id, at most one more than the page size.
+    /// </summary>
+    [AlwaysInterleave, Alias("SearchSubtree")]
+    Task<SubtreeMatches> SearchSubtreeAsync(TwinQuery query, TimeSpan budget);
+}
