@@ -38,7 +38,12 @@ internal static class EvalNabCommand
             Description = $"Write the detector's scores as a NAB results folder (<folder>/{DetectorName}/<category>/{DetectorName}_<file>.csv).",
         };
 
-        var command = new Command("nab", "Score an anomaly detector on the Numenta Anomaly Benchmark.");
+        var command = new Command(
+            "nab",
+            "Score an anomaly detector on the Numenta Anomaly Benchmark. With --data: streams every file through the twins' "
+            + "default detector and prints 'NAB ...' (thresholds optimised on the corpus per profile, as NAB's scoreboard does) "
+            + $"and 'NAB-FIXED ...' (at the detector's fixed alarm threshold, {AnomalyDetectors.DefaultAlarmThreshold.ToString(CultureInfo.InvariantCulture)}). "
+            + "With --score: scores a NAB results folder at optimised thresholds, or at those of --thresholds.");
         command.Options.Add(data);
         command.Options.Add(score);
         command.Options.Add(thresholds);
