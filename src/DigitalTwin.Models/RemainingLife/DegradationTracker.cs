@@ -9,7 +9,10 @@ namespace DigitalTwin.Models.RemainingLife;
 /// <see cref="HalfLife"/>), kept as a handful of running sums: each <see cref="Observe"/> is O(1), allocates nothing, and
 /// memory is fixed however long the twin lives. Irregular sampling is fine: weights decay with elapsed time, not with
 /// reading count. Intervals are 95% and come from the fit's own uncertainty (level, slope and their covariance, with
-/// the residual spread as noise), so a noisy or short trend yields wide intervals and low confidence.
+/// the residual spread as noise), so a noisy or short trend yields wide intervals and low confidence. Telemetry noise
+/// is rarely independent from one reading to the next (a warm afternoon, a slow control loop); the lag-one correlation
+/// is estimated from successive differences and widens the intervals accordingly, or a wandering flat series would
+/// pass for a trend.
 /// Not thread-safe: one tracker per metric per twin, called from the twin's single-threaded turn.
 /// </summary>
 public sealed class DegradationTracker
@@ -26,6 +29,8 @@ public sealed class DegradationTracker
     private double _w, _w2, _u, _uu, _x, _ux, _xx;
     // Sums with squared weights: what the variance of a weighted fit needs.
     private double _w2u, _w2uu;
+    // Decayed sums over successive differences (value step dx, time step dt in hours) for the noise's lag-one correlation.
+    private double _previous, _dw, _dxx, _dxt, _dtt;
 
     /// <summary>Creates a tracker that forgets with the given half-life (say a day for fan wear, an hour for thermal runaway).</summary>
     /// <param name="halfLife">Age at which a reading counts half as much as a new one. The trend is read over a few half-lives.</param>
@@ -73,9 +78,13 @@ public sealed class DegradationTracker
                 _ux -= elapsed * _x;
                 _w2uu += -2 * elapsed * _w2u + elapsed * elapsed * _w2;
                 _w2u -= elapsed * _w2;
+                _dw *= decay; _dxx *= decay; _dxt *= decay; _dtt *= decay;
             }
+            var step = value - _previous;
+            _dw += 1; _dxx += step * step; _dxt += step * elapsed; _dtt += elapsed * elapsed;
         }
         _last = timestamp;
+        _previous = value;
         _count++;
         // The new reading sits at u = 0 with weight 1, so it adds nothing to the time-weighted sums.
         _w += 1; _w2 += 1; _x += value; _xx += value * value;
@@ -127,7 +136,7 @@ public sealed class DegradationTracker
     }
 
     /// <summary>The tracker's sums, for persisting it.</summary>
-    public DegradationTrackerState Snapshot() => new(HalfLife, _count, _last, _w, _w2, _u, _uu, _x, _ux, _xx, _w2u, _w2uu);
+    public DegradationTrackerState Snapshot() => new(HalfLife, _count, _last, _w, _w2, _u, _uu, _x, _ux, _xx, _w2u, _w2uu, _previous, _dw, _dxx, _dxt, _dtt);
 
     /// <summary>Rebuilds a tracker from <see cref="Snapshot"/>.</summary>
     public static DegradationTracker Restore(DegradationTrackerState state, string? metric = null)
@@ -139,6 +148,7 @@ public sealed class DegradationTracker
             _w = state.Weight, _w2 = state.WeightSquared, _u = state.SumTime, _uu = state.SumTimeSquared,
             _x = state.SumValue, _ux = state.SumTimeValue, _xx = state.SumValueSquared,
             _w2u = state.SumSquaredWeightTime, _w2uu = state.SumSquaredWeightTimeSquared,
+            _previous = state.PreviousValue, _dw = state.StepWeight, _dxx = state.SumStepSquared, _dxt = state.SumStepTimeStep, _dtt = state.SumTimeStepSquared,
         };
     }
 
@@ -158,7 +168,7 @@ public sealed class DegradationTracker
         var effective = _w * _w / _w2;
         if (effective <= 2.5) return null;
         var residual = Math.Max(0, sxx - slope * sux) / _w;
-        var noise = residual * effective / (effective - 2);
+        var noise = residual * effective / (effective - 2) * CorrelationInflation(slope, residual);
 
         // Sandwich variance of the weighted fit: slope b = sum d_i x_i, level a = sum c_i x_i.
         var spreadSquaredWeights = _w2uu - 2 * meanU * _w2u + meanU * meanU * _w2;
@@ -167,6 +177,16 @@ public sealed class DegradationTracker
         var levelVariance = noise * (_w2 / (_w * _w) - 2 * meanU * centredSquaredWeights / (_w * suu) + meanU * meanU * spreadSquaredWeights / (suu * suu));
         var covariance = noise * (centredSquaredWeights / (_w * suu) - meanU * spreadSquaredWeights / (suu * suu));
         return new LineFit(level, slope, Math.Max(0, levelVariance), Math.Max(0, slopeVariance), covariance, Math.Sqrt(noise));
+    }
+
+    // For AR(1) noise with lag-one correlation r, the variance of a fitted mean or slope grows by about (1 + r) / (1 - r).
+    // Steps between readings, with the trend's share taken out, have variance 2 s^2 (1 - r) for residual variance s^2.
+    private double CorrelationInflation(double slope, double residual)
+    {
+        if (_dw < 2 || residual <= 0) return 1;
+        var stepVariance = (_dxx - 2 * slope * _dxt + slope * slope * _dtt) / _dw;
+        var correlation = Math.Clamp(1 - stepVariance / (2 * residual), 0, 0.98);
+        return (1 + correlation) / (1 - correlation);
     }
 
     // P(the fitted level is past the threshold now or at the horizon): with a straight line, one of the two ends is its maximum.

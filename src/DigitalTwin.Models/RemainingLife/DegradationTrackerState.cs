@@ -16,4 +16,9 @@ public sealed record DegradationTrackerState(
     double SumTimeValue,
     double SumValueSquared,
     double SumSquaredWeightTime,
-    double SumSquaredWeightTimeSquared);
+    double SumSquaredWeightTimeSquared,
+    double PreviousValue,
+    double StepWeight,
+    double SumStepSquared,
+    double SumStepTimeStep,
+    double SumTimeStepSquared);

@@ -80,6 +80,34 @@ public class DegradationTrackerTests
     }
 
     [Fact]
+    public void Correlated_noise_widens_intervals_instead_of_raising_false_alarms()
+    {
+        // AR(1) noise with lag-one correlation 0.9 (slow wander, as a room's temperature does), 300 draws.
+        var covered = 0;
+        var falseAlarms = 0;
+        const int trials = 300;
+        for (var seed = 0; seed < trials; seed++)
+        {
+            var random = new Random(5000 + seed);
+            var rising = new DegradationTracker(TimeSpan.FromHours(24));
+            var flat = new DegradationTracker(TimeSpan.FromHours(24));
+            var wander = 0.0;
+            for (var minute = 0; minute <= 48 * 60; minute += 5)
+            {
+                wander = 0.9 * wander + Math.Sqrt(1 - 0.81) * Gaussian(random);
+                rising.Observe(Start.AddMinutes(minute), 50 + 0.5 * minute / 60.0 + wander);
+                flat.Observe(Start.AddMinutes(minute), 50 + wander);
+            }
+            var forecast = rising.Forecast(80, DegradationDirection.Rising, TimeSpan.FromHours(24));
+            if (forecast.TimeToFailureLow!.Value.TotalHours <= 12 && 12 <= forecast.TimeToFailureHigh!.Value.TotalHours) covered++;
+            if (flat.Forecast(60, DegradationDirection.Rising, TimeSpan.FromHours(48)).TimeToFailure is not null) falseAlarms++;
+        }
+        // Measured: 279 of 300 covered and 8 false alarms; treating the noise as independent gave 127 and 76.
+        Assert.InRange(covered, (int)(0.88 * trials), trials);
+        Assert.InRange(falseAlarms, 0, (int)(0.06 * trials));
+    }
+
+    [Fact]
     public void Level_already_past_the_threshold_means_failure_now()
     {
         var tracker = Feed(new DegradationTracker(TimeSpan.FromHours(6)), hours: 12, value: h => 90 + h, noise: 0.5, seed: 5);
