@@ -45,8 +45,7 @@ internal static class TopologyCommands
         if (!File.Exists(path)) return [new TopologyError(path, TopologyErrorCodes.Syntax, "file not found")];
         var parsed = TopologyFile.Load(path);
         document = parsed.Document;
-        var errors = parsed.Errors.ToList();
-        if (parsed.Document is not null) errors.AddRange(TopologyValidator.Validate(parsed.Document, existing));
+        var errors = TopologyValidator.Validate(parsed, existing);
         if (errors.Count > 0) document = null;
         return errors;
     }

@@ -43,13 +43,9 @@ internal static class TopologyEndpoints
         var topology = grains.GetLiveTopology();
         if (parsed.Errors.Count > 0 || !apply)
         {
-            // Report every problem at once: what failed to parse plus what the parsable part gets wrong.
+            // Report every problem at once: what failed to read plus what the readable part gets wrong.
             var view = await topology.GetViewAsync();
-            var errors = parsed.Errors.ToList();
-            if (parsed.Document is not null)
-            {
-                errors.AddRange(TopologyValidator.Validate(parsed.Document, view.Entries.ToDictionary(e => e.Id)));
-            }
+            var errors = TopologyValidator.Validate(parsed, view.Entries.ToDictionary(e => e.Id));
             return Answer(errors.Count == 0
                 ? new TopologyChangeResult(false, [], parsed.Document?.Twins.Count ?? 0, 0, 0, 0, view.Version)
                 : TopologyChangeResult.Refused(errors, view.Version), validateOnly: !apply);
