@@ -17,8 +17,9 @@ namespace DigitalTwin.Models.Anomaly;
 /// (the contextual anomaly detector CAD OSE, Numenta's HTM), judge it against how often that happens on the same
 /// metric (HTM's anomaly likelihood), and keep quiet after an alarm (CAD OSE's rest period).
 /// </para>
-/// Memory is fixed by the options: the warm-up buffer, the last few levels per view and a bounded pattern table;
-/// nothing is allocated per reading.
+/// Memory is fixed by the options: the warm-up buffer, the last few levels per view and a bounded pattern table
+/// (32 KB by default); nothing is allocated per reading. The first <see cref="SequenceNoveltyOptions.WarmupReadings"/>
+/// readings score 0. An instance serves one metric and is not thread-safe: its owner (a twin) calls it in order.
 /// </summary>
 public sealed class SequenceNoveltyDetector : IStreamingAnomalyDetector
 {
