@@ -28,10 +28,10 @@ public sealed class MaintenanceAdvisor(MaintenancePolicy? policy = null)
         TimeSpan? lead = null;
         foreach (var forecast in forecasts)
         {
-            var candidate = EarliestPlausibleFailure(forecast);
-            if (candidate is null) continue;
+            // Every trend is evidence, including the quiet ones: they are why the answer may be "No action".
             evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{forecast.Trend} (P(failure within {Words(forecast.Horizon)}) = {forecast.ProbabilityWithinHorizon:0.00})"));
-            if (lead is null || candidate < lead) lead = candidate;
+            var candidate = EarliestPlausibleFailure(forecast);
+            if (candidate is not null && (lead is null || candidate < lead)) lead = candidate;
         }
         if (openAnomalies > 0) evidence.Add($"{openAnomalies} open {(openAnomalies == 1 ? "anomaly" : "anomalies")}");
 

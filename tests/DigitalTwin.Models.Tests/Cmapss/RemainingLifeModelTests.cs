@@ -17,7 +17,7 @@ public sealed class RemainingLifeModelTests : IDisposable
     {
         var result = CmapssValidation.Run(Training.Value, new RemainingLifeOptions(), new CmapssValidationOptions());
 
-        // Measured: RMSE 11.98, NASA 241 against the baseline's 44.4 and 41,000 (5 folds, 3 cuts per engine).
+        // Measured: RMSE 12.00, NASA 239 against the baseline's 44.4 and 41,000 (5 folds, 3 cuts per engine).
         Assert.Equal(100, result.Engines);
         Assert.Equal(300, result.Score.Count);
         Assert.True(result.Score.Rmse <= 14, $"validation RMSE {result.Score.Rmse:0.00} above 14");

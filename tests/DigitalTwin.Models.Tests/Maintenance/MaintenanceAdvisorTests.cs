@@ -53,6 +53,7 @@ public class MaintenanceAdvisorTests
         Assert.Equal(MaintenanceUrgency.None, advice.Urgency);
         Assert.Equal("No action", advice.Action);
         Assert.Null(advice.MaintainBy);
+        Assert.Contains(advice.Evidence, e => e.StartsWith("temp_c steady"));
     }
 
     [Fact]
