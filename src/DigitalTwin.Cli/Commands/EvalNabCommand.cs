@@ -86,6 +86,11 @@ internal static class EvalNabCommand
             return Fail($"{dataPath} is not a NAB folder: expected data/<category>/<file>.csv and labels/combined_windows.json under it.");
         }
 
+        if (resultsOut is not null && File.Exists(resultsOut))
+        {
+            return Fail($"--results-out {resultsOut} is a file; give a folder (it is created if missing).");
+        }
+
         var clock = Stopwatch.StartNew();
         var corpus = NabCorpus.Load(dataPath);
         var files = NabBenchmark.Run(corpus, AnomalyDetectors.CreateDefault);
@@ -108,7 +113,7 @@ internal static class EvalNabCommand
                 NabResultsFolder.Write(resultsOut, DetectorName, series, scored.AnomalyScores, scored.Labels);
             }
 
-            Console.WriteLine($"results: {Path.Combine(Path.GetFullPath(resultsOut), DetectorName)}");
+            Console.WriteLine($"results: {Path.Combine(Path.GetFullPath(resultsOut), DetectorName)} (NAB layout; score with --score)");
         }
 
         return 0;
