@@ -83,38 +83,56 @@ internal sealed class LevelSequence
     public double Hysteresis { get; init; }
 
     /// <summary>
+    /// Writes the keys of the patterns that end at <paramref name="value"/>'s level into <paramref name="keys"/>
+    /// (index k: the level after the previous k levels) and returns how many there are; <see cref="Advance"/> must
+    /// follow with <paramref name="level"/>. Splitting the two lets a caller touch every key's bucket first, so that
+    /// the cache misses of several views overlap instead of queueing.
+    /// </summary>
+    public int Patterns(double value, Span<ulong> keys, out int level)
+    {
+        level = LevelOf(value);
+        _run = _recentCount > 0 && level == _recent[_recentHead == 0 ? _recent.Length - 1 : _recentHead - 1] ? _run + 1 : 1;
+
+        // While a level holds for longer than the longest context, every pattern repeats the previous reading's,
+        // which was just counted: nothing can be new, and the table is left alone. Steady metrics cost little.
+        if (_run > MaxOrder + 1)
+        {
+            return 0;
+        }
+
+        var symbol = (ulong)(uint)level;
+        keys[0] = Mix(_seed, symbol);
+        var orders = Math.Min(MaxOrder, _recentCount);
+        var context = _seed;
+        var index = _recentHead;
+        for (var k = 1; k <= orders; k++)
+        {
+            index = index == 0 ? _recent.Length - 1 : index - 1;
+            context = Mix(context, (ulong)(uint)_recent[index]);
+            keys[k] = Mix(context, symbol);
+        }
+
+        return orders + 1;
+    }
+
+    /// <summary>Makes <paramref name="level"/> the latest of the sequence.</summary>
+    public void Advance(int level)
+    {
+        _recent[_recentHead] = level;
+        _recentHead = (_recentHead + 1) % _recent.Length;
+        _recentCount = Math.Min(_recentCount + 1, _recent.Length);
+    }
+
+    /// <summary>
     /// Counts the patterns that end at <paramref name="value"/>'s level and returns which were new: bit k set when
     /// the continuation of the previous k levels had never been seen (bit 0: the level itself).
     /// </summary>
     public int Learn(PatternMemory memory, double value)
     {
-        var level = LevelOf(value);
-        var orders = Math.Min(MaxOrder, _recentCount);
-        _run = _recentCount > 0 && level == _recent[_recentHead == 0 ? _recent.Length - 1 : _recentHead - 1] ? _run + 1 : 1;
-        var novelty = 0;
-
-        // While a level holds for longer than the longest context, every pattern repeats the previous reading's,
-        // which was just counted: nothing can be new, and the table is left alone. Steady metrics cost little.
-        if (_run <= MaxOrder + 1)
-        {
-            var symbol = (ulong)(uint)level;
-            novelty = memory.CountAndAdd(Mix(_seed, symbol)) == 0 ? 1 : 0;
-            var context = _seed;
-            var index = _recentHead;
-            for (var k = 1; k <= orders; k++)
-            {
-                index = index == 0 ? _recent.Length - 1 : index - 1;
-                context = Mix(context, (ulong)(uint)_recent[index]);
-                if (memory.CountAndAdd(Mix(context, symbol)) == 0)
-                {
-                    novelty |= 1 << k;
-                }
-            }
-        }
-
-        _recent[_recentHead] = level;
-        _recentHead = (_recentHead + 1) % _recent.Length;
-        _recentCount = Math.Min(_recentCount + 1, _recent.Length);
+        Span<ulong> keys = stackalloc ulong[MaxOrder + 1];
+        var count = Patterns(value, keys, out var level);
+        var novelty = memory.Novelty(keys[..count]);
+        Advance(level);
         return novelty;
     }
 

@@ -24,6 +24,32 @@ internal sealed class PatternMemory
     /// <summary>Number of slots: the most patterns the table can hold.</summary>
     public int Capacity => _slots.Length;
 
+    /// <summary>
+    /// Counts each of <paramref name="keys"/> and returns which were new: bit k set when <paramref name="keys"/>[k]
+    /// had never been seen.
+    /// </summary>
+    public int Novelty(ReadOnlySpan<ulong> keys)
+    {
+        var novelty = 0;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            if (CountAndAdd(keys[k]) == 0)
+            {
+                novelty |= 1 << k;
+            }
+        }
+
+        return novelty;
+    }
+
+    /// <summary>
+    /// Reads the first slot of <paramref name="key"/>'s bucket and returns it. Touching the buckets of all of a
+    /// reading's patterns before counting them lets the processor fetch their cache lines in parallel.
+    /// </summary>
+    public ulong Touch(ulong key) => _slots[BucketStart(key)];
+
+    private int BucketStart(ulong key) => ((int)(key >> 7) & _bucketMask) * BucketSize;
+
     /// <summary>Returns how often <paramref name="key"/> was seen before (saturating at 65,534), then counts this sighting.</summary>
     public int CountAndAdd(ulong key)
     {
@@ -33,7 +59,7 @@ internal sealed class PatternMemory
             fingerprint = 1UL << 16; // an all-zero slot means empty
         }
 
-        var start = ((int)(key >> 7) & _bucketMask) * BucketSize;
+        var start = BucketStart(key);
         var victim = start;
         var victimCount = ulong.MaxValue;
         for (var slot = start; slot < start + BucketSize; slot++)

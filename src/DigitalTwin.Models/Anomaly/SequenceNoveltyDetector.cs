@@ -36,6 +36,7 @@ public sealed class SequenceNoveltyDetector : IStreamingAnomalyDetector
     private double _previous;
     private double _peak;
     private double _baseline = double.NaN;
+    private ulong _touched;
 
     /// <summary>Creates a detector; nothing is learned until values arrive.</summary>
     public SequenceNoveltyDetector(SequenceNoveltyOptions? options = null)
@@ -45,9 +46,9 @@ public sealed class SequenceNoveltyDetector : IStreamingAnomalyDetector
         ArgumentOutOfRangeException.ThrowIfNegative(_options.MaxOrder);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.MaxOrder, 16);
         ArgumentOutOfRangeException.ThrowIfNegative(_options.DeltaLevels);
-        if (_options.Resolutions.Count == 0 || _options.Resolutions.Any(r => r < 1))
+        if (_options.Resolutions.Count is 0 or > 16 || _options.Resolutions.Any(r => r < 1))
         {
-            throw new ArgumentException("at least one resolution of one level or more is needed", nameof(options));
+            throw new ArgumentException("one to sixteen resolutions of one level or more are needed", nameof(options));
         }
 
         if (!(_options.RateFloor > 0 && _options.RateFloor < 1 && _options.RateHorizon >= 1 && _options.SurpriseScale > 0))
@@ -98,15 +99,35 @@ public sealed class SequenceNoveltyDetector : IStreamingAnomalyDetector
         // Each rate starts from a prior worth PriorReadings readings, then follows the metric over RateHorizon readings.
         _scored++;
         var weight = Math.Max(1.0 / _options.RateHorizon, 1.0 / (_options.PriorReadings + _scored));
-        var surprise = 0.0;
-        for (var v = 0; v < _valueViews.Length; v++)
+        var viewCount = _valueViews.Length + (_deltaView is null ? 0 : 1);
+        Span<ulong> keys = stackalloc ulong[viewCount * _orders];
+        Span<int> counts = stackalloc int[viewCount];
+        Span<int> levels = stackalloc int[viewCount];
+        for (var v = 0; v < viewCount; v++)
         {
-            surprise += Weigh(_valueViews[v].Learn(_memory, value), v * _orders, weight);
+            var view = v < _valueViews.Length ? _valueViews[v] : _deltaView!;
+            var input = v < _valueViews.Length ? value : value - _previous;
+            counts[v] = view.Patterns(input, keys.Slice(v * _orders, _orders), out levels[v]);
         }
 
-        if (_deltaView is not null)
+        // Independent loads first: the buckets' cache lines are fetched together, then counted.
+        var touched = 0UL;
+        for (var v = 0; v < viewCount; v++)
         {
-            surprise += Weigh(_deltaView.Learn(_memory, value - _previous), _valueViews.Length * _orders, weight);
+            for (var k = 0; k < counts[v]; k++)
+            {
+                touched ^= _memory.Touch(keys[v * _orders + k]);
+            }
+        }
+
+        _touched = touched;
+        var surprise = 0.0;
+        for (var v = 0; v < viewCount; v++)
+        {
+            var view = v < _valueViews.Length ? _valueViews[v] : _deltaView!;
+            var novel = _memory.Novelty(keys.Slice(v * _orders, counts[v]));
+            view.Advance(levels[v]);
+            surprise += Weigh(novel, v * _orders, weight);
         }
 
         _previous = value;
