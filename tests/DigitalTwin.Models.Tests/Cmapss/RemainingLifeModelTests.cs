@@ -79,7 +79,8 @@ public sealed class RemainingLifeModelTests : IDisposable
         Assert.NotNull(report.TestScore);
         var truth = cut.Select(c => (double)(c.Engine.Cycles.Count - c.Observed)).ToArray();
         Assert.Equal(RemainingLifeScore.Rmse(report.Predictions, truth), report.TestScore.Rmse, 9);
-        Assert.True(report.TestScore.Rmse <= 18, $"test RMSE {report.TestScore.Rmse:0.00}");
+        // Measured 10.2 on these 20 engines.
+        Assert.True(report.TestScore.Rmse <= 16, $"test RMSE {report.TestScore.Rmse:0.00}");
         Assert.Equal(80, report.Validation.Engines);
     }
 
