@@ -114,7 +114,8 @@ public sealed class DegradationTracker
         var sign = direction == DegradationDirection.Rising ? 1.0 : -1.0;
         var level = sign * fit.Value.Level;
         var slope = sign * fit.Value.Slope;
-        var covariance = sign * sign * fit.Value.Covariance;
+        // Negating both level and slope leaves their covariance as it was.
+        var covariance = fit.Value.Covariance;
         var threshold = sign * failureThreshold;
         var gap = threshold - level;
         var horizonHours = horizon.TotalHours;
