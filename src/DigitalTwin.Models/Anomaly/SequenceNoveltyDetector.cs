@@ -35,7 +35,11 @@ public sealed class SequenceNoveltyDetector : IStreamingAnomalyDetector
     private long _scored;
     private double _previous;
     private double _peak;
+    // A slow moving average of the metric: what AnomalyScore reports as the baseline (the detector itself compares
+    // patterns, not distances from a mean).
     private double _baseline = double.NaN;
+
+    // Kept so that the touching loads in Observe have a use and are not optimised away.
     private ulong _touched;
 
     /// <summary>Creates a detector; nothing is learned until values arrive.</summary>
@@ -51,9 +55,12 @@ public sealed class SequenceNoveltyDetector : IStreamingAnomalyDetector
             throw new ArgumentException("one to sixteen resolutions of one level or more are needed", nameof(options));
         }
 
-        if (!(_options.RateFloor > 0 && _options.RateFloor < 1 && _options.RateHorizon >= 1 && _options.SurpriseScale > 0))
+        if (!(_options.RateFloor > 0 && _options.RateFloor < 1 && _options.RateHorizon >= 1 && _options.SurpriseScale > 0
+              && _options.PeakDecay >= 0 && _options.PeakDecay < 1 && _options.PriorRate > 0 && _options.PriorReadings >= 0))
         {
-            throw new ArgumentException("rate floor must lie in (0, 1), rate horizon be at least 1, surprise scale be positive", nameof(options));
+            throw new ArgumentException(
+                "rate floor and prior rate must lie in (0, 1), rate horizon be at least 1, surprise scale be positive, peak decay lie in [0, 1)",
+                nameof(options));
         }
 
         _memory = new PatternMemory(_options.MemoryPower);

@@ -121,4 +121,13 @@ public class SequenceNoveltyDetectorTests
 
         Assert.Equal(clean.Select(s => s.Score), scores.Select(s => s.Score));
     }
+
+    [Fact]
+    public void Settings_that_make_no_sense_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new SequenceNoveltyDetector(new SequenceNoveltyOptions { Resolutions = [] }));
+        Assert.Throws<ArgumentException>(() => new SequenceNoveltyDetector(new SequenceNoveltyOptions { PeakDecay = 1.5 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SequenceNoveltyDetector(new SequenceNoveltyOptions { WarmupReadings = 1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SequenceNoveltyDetector(new SequenceNoveltyOptions { MemoryPower = 40 }));
+    }
 }
