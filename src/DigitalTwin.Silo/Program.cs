@@ -4,7 +4,8 @@ using DigitalTwin.Silo.Demo;
 using DigitalTwin.Silo.Hosting;
 using DigitalTwin.Silo.Pages;
 
-var builder = WebApplication.CreateBuilder(DemoMode.Strip(args, out var demo));
+var builder = WebApplication.CreateBuilder(HostLayout.Options(DemoMode.Strip(args, out var demo)));
+builder.AddShippedSettings();
 builder.AddDigitalTwinDemoSettings(demo);
 builder.AddDigitalTwinSilo();
 builder.Services.AddDigitalTwinIngestion(builder.Configuration);
