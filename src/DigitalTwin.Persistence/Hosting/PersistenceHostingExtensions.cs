@@ -48,6 +48,8 @@ public static class PersistenceHostingExtensions
         if (storage.Provider == StorageProvider.Memory)
         {
             silo.AddMemoryGrainStorage(storageName);
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
+                new VolatileStorageNotice(storageName, services.GetRequiredService<ILogger<VolatileStorageNotice>>()));
             return silo;
         }
 
