@@ -13,7 +13,7 @@ internal sealed class LevelSequence
     private int _recentHead;
     private int _run;
     private double _origin;
-    private double _width = 1;
+    private double _perWidth = 1;
 
     public LevelSequence(ulong seed, int levels, int maxOrder)
     {
@@ -29,12 +29,14 @@ internal sealed class LevelSequence
     public void SetRange(double min, double max)
     {
         _origin = min;
-        _width = (max - min) / _levels;
-        if (!(_width > 0))
+        var width = (max - min) / _levels;
+        if (!(width > 0))
         {
             // A flat range gives no scale: take one relative to the value so that any real change shows.
-            _width = Math.Max(Math.Abs(min) * 0.01, 1e-9);
+            width = Math.Max(Math.Abs(min) * 0.01, 1e-9);
         }
+
+        _perWidth = 1 / width;
     }
 
     /// <summary>
@@ -47,8 +49,7 @@ internal sealed class LevelSequence
         if (_recentCount > 0)
         {
             var previous = _recent[_recentHead == 0 ? _recent.Length - 1 : _recentHead - 1];
-            var linear = (value - _origin) / _width;
-            if (linear >= previous - Hysteresis && linear < previous + 1 + Hysteresis)
+            if (position >= previous - Hysteresis && position < previous + 1 + Hysteresis)
             {
                 return previous;
             }
@@ -65,7 +66,7 @@ internal sealed class LevelSequence
     /// </summary>
     private double Position(double value)
     {
-        var linear = (value - _origin) / _width;
+        var linear = (value - _origin) * _perWidth;
         if (OctaveLevels <= 0 || (linear >= 0 && linear <= _levels))
         {
             return linear;
