@@ -26,7 +26,9 @@ public sealed class DeadLetterQueue
         _time = time;
         _channel = Channel.CreateBounded<DeadLetter>(new BoundedChannelOptions(Math.Max(1, _options.Capacity))
         {
-            FullMode = BoundedChannelFullMode.DropWrite,
+            // Wait, not DropWrite: with DropWrite TryWrite reports success while discarding, and the drop would go
+            // uncounted. TryWrite never waits; it returns false when the queue is full.
+            FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
     }

@@ -35,7 +35,7 @@ public sealed class JsonTelemetryParserTests
     [InlineData("1795514340500", 500)]
     public void Epoch_timestamps_are_read_as_seconds_or_milliseconds(string ts, int extraMs)
     {
-        var result = Single($$"""{"readings":{"power_w":1},"ts":{{ts}}}""");
+        var result = Single($$$"""{"readings":{"power_w":1},"ts":{{{ts}}}}""");
 
         var expected = DateTimeOffset.FromUnixTimeSeconds(1795514340).AddMilliseconds(extraMs);
         Assert.Equal(expected, result.Message!.Batches[0].Readings[0].Timestamp);
