@@ -53,4 +53,16 @@ public sealed class TwinOptions
 
     /// <summary>How many alerts (open and resolved) a twin keeps; the oldest resolved ones go first.</summary>
     public int MaxAlerts { get; set; } = 100;
+
+    /// <summary>How many metrics per twin get an anomaly detector (the first ones seen); detectors live in memory.</summary>
+    public int MaxDetectorsPerTwin { get; set; } = 16;
+
+    /// <summary>How many normal readings in a row resolve an open anomaly alert.</summary>
+    public int AlertClearReadings { get; set; } = 10;
+
+    /// <summary>The horizon of failure predictions.</summary>
+    public TimeSpan PredictionHorizon { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How fast degradation trends forget old readings (the age at which a reading counts half).</summary>
+    public TimeSpan DegradationHalfLife { get; set; } = TimeSpan.FromHours(12);
 }

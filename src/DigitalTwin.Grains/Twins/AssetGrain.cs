@@ -27,10 +27,16 @@ public sealed class AssetGrain(
     protected override TwinLevel Level => TwinLevel.Asset;
 
     /// <inheritdoc />
-    public Task<MaintenancePrediction?> GetPredictionAsync()
+    public async Task<MaintenancePrediction?> GetPredictionAsync()
     {
         _ = Spec;
-        return Task.FromResult(State.Prediction);
+        var own = OwnPrediction();
+        var components = await CollectPredictionsAsync(10, Options.QueryTimeout);
+        var worst = components.FirstOrDefault(p => p.TwinId != Key.TwinId);
+        if (worst is null || (own is not null && own.FailureProbability >= worst.FailureProbability)) return own;
+        // A component at risk puts its asset at risk: the asset's prediction carries the component's figures.
+        var evidence = (own?.Evidence ?? []).Concat(worst.Evidence.Select(e => $"{worst.TwinId}: {e}")).ToArray();
+        return worst with { TwinId = Key.TwinId, Kind = Spec.Kind, Evidence = evidence, RecommendedAction = $"{worst.TwinId}: {worst.RecommendedAction}" };
     }
 
     /// <inheritdoc />

@@ -24,6 +24,6 @@ public sealed class ComponentGrain(
     public Task<MaintenancePrediction?> GetPredictionAsync()
     {
         _ = Spec;
-        return Task.FromResult(State.Prediction);
+        return Task.FromResult(OwnPrediction());
     }
 }

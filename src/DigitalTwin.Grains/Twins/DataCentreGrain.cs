@@ -21,9 +21,6 @@ public sealed class DataCentreGrain(
     protected override TwinLevel Level => TwinLevel.DataCentre;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<MaintenancePrediction>> GetPredictionsAsync(int top = 50)
-    {
-        _ = Spec;
-        return Task.FromResult<IReadOnlyList<MaintenancePrediction>>([]);
-    }
+    public async Task<IReadOnlyList<MaintenancePrediction>> GetPredictionsAsync(int top = 50) =>
+        await CollectPredictionsAsync(Math.Clamp(top, 1, 1000), Options.QueryTimeout);
 }

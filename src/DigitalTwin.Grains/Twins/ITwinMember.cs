@@ -1,6 +1,8 @@
+using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Queries;
 using DigitalTwin.Abstractions.Twins;
+using DigitalTwin.Grains.Alerts;
 using Orleans.Concurrency;
 
 namespace DigitalTwin.Grains.Twins;
@@ -48,4 +50,12 @@ public interface ITwinMember : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave, Alias("SearchSubtree")]
     Task<SubtreeMatches> SearchSubtreeAsync(TwinQuery query, TimeSpan budget);
+
+    /// <summary>What this twin knows about the siblings of <paramref name="childId"/>, for an alert's explanation.</summary>
+    [AlwaysInterleave, Alias("DescribeNeighbours")]
+    Task<Neighbourhood> DescribeNeighboursAsync(string childId, string metric);
+
+    /// <summary>The subtree's failure predictions (this twin's own included), highest probability first, at most <paramref name="top"/>.</summary>
+    [AlwaysInterleave, Alias("CollectPredictions")]
+    Task<IReadOnlyList<MaintenancePrediction>> CollectPredictionsAsync(int top, TimeSpan budget);
 }

@@ -1,35 +1,93 @@
 using DigitalTwin.Abstractions.Grains;
+using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Telemetry;
+using DigitalTwin.Grains.Alerts;
+using DigitalTwin.Grains.Predictions;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Grains.Twins;
 
 /// <summary>
 /// A twin that takes readings (asset or component). Ingestion only touches memory: no storage write and no call to
-/// the parent per reading; the checkpoint and rollup timers carry the effects on.
+/// the parent per reading; the checkpoint and rollup timers carry the effects on. Each reading in time order also
+/// feeds the metric's anomaly detector and degradation trend; only a newly raised alert consults the parent, once,
+/// to say whether the neighbours deviate too.
 /// </summary>
-public abstract class TelemetryTwinGrain(IPersistentState<TwinState> state, IOptions<TwinOptions> options)
-    : TwinGrain(state, options), ITelemetryTarget
+public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
 {
+    private static readonly TimeSpan NeighbourTimeout = TimeSpan.FromSeconds(2);
+    private readonly AnomalyWatch _anomalies;
+    private readonly DegradationWatch _degradation;
+
+    /// <summary>Creates the twin over its persisted state.</summary>
+    protected TelemetryTwinGrain(IPersistentState<TwinState> state, IOptions<TwinOptions> options) : base(state, options)
+    {
+        _anomalies = new AnomalyWatch(Options);
+        _degradation = new DegradationWatch(Options);
+    }
+
     /// <inheritdoc />
-    public Task<IngestResult> IngestAsync(TelemetryBatch batch)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _degradation.Restore(State);
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IngestResult> IngestAsync(TelemetryBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        _ = Spec;
+        var spec = Spec;
         var readings = batch.Readings ?? [];
         if (batch.TwinId != Key.TwinId)
         {
             var detail = $"Batch for '{batch.TwinId}' delivered to twin '{Key.TwinId}'.";
-            return Task.FromResult(new IngestResult(0,
-                readings.Select(r => new ReadingRejection(r.Metric ?? "", RejectionReasons.UnknownTwin, detail)).ToArray()));
+            return new IngestResult(0,
+                readings.Select(r => new ReadingRejection(r?.Metric ?? "", RejectionReasons.UnknownTwin, detail)).ToArray());
         }
-        var result = Ledger.Apply(State, readings, Clock.GetUtcNow(), OnReadingApplied);
-        if (result.Applied > 0) MarkOwnChanged();
-        return Task.FromResult(result);
+        var alertsChanged = false;
+        var result = Ledger.Apply(State, readings, Clock.GetUtcNow(), (reading, isLatest) =>
+        {
+            // Detectors and trends read a series in time order; a late reading belongs to history only.
+            if (!isLatest) return;
+            alertsChanged |= _anomalies.Observe(State, Key.TwinId, spec.Kind, reading);
+            _degradation.Observe(spec, reading);
+        });
+        if (result.Applied > 0 || alertsChanged) MarkOwnChanged();
+        if (_anomalies.Raised.Count > 0) await StoreRaisedAlertsAsync();
+        return result;
     }
 
-    /// <summary>Called for each accepted reading, in order; <paramref name="isLatest"/> is false for an out-of-order one.</summary>
-    protected virtual void OnReadingApplied(Reading reading, bool isLatest)
+    /// <inheritdoc />
+    protected override MaintenancePrediction? OwnPrediction() =>
+        _degradation.Predict(Spec, State.Alerts.Count(a => a.State != AlertState.Resolved), Clock.GetUtcNow());
+
+    /// <inheritdoc />
+    protected override void BeforeCheckpoint() => _degradation.Save(State);
+
+    private async Task StoreRaisedAlertsAsync()
     {
+        var raised = _anomalies.Raised.ToArray();
+        _anomalies.Raised.Clear();
+        foreach (var alert in raised)
+        {
+            Neighbourhood? neighbours = null;
+            if (ParentRef is { } parent)
+            {
+                try
+                {
+                    neighbours = await Child(parent).DescribeNeighboursAsync(Key.TwinId, alert.Metric).WaitAsync(NeighbourTimeout);
+                }
+                catch (Exception)
+                {
+                    // The alert matters more than its context: it is stored with "neighbours could not be consulted".
+                }
+            }
+            _anomalies.Store(State, alert with
+            {
+                Explanation = AlertExplanation.For(alert.Kind, alert.Metric, alert.Value, alert.Baseline, alert.Score, neighbours),
+            });
+        }
+        MarkOwnChanged();
     }
 }

@@ -54,14 +54,6 @@ public abstract partial class TwinGrain
     }
 
     /// <inheritdoc />
-    public virtual Task<IReadOnlyList<TwinAlert>> GetAlertsAsync(bool includeResolved = false)
-    {
-        _ = Spec;
-        return Task.FromResult<IReadOnlyList<TwinAlert>>(
-            State.Alerts.Where(a => includeResolved || a.State != AlertState.Resolved).ToArray());
-    }
-
-    /// <inheritdoc />
     public Task<bool> AcknowledgeAlertAsync(string alertId, string operatorName)
     {
         _ = Spec;

@@ -146,6 +146,7 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
         try
         {
             await FlushHistoryAsync();
+            BeforeCheckpoint();
             await WriteAsync();
         }
         catch
@@ -153,6 +154,11 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
             StateChanged = true;
             throw;
         }
+    }
+
+    /// <summary>Lets a twin put in-memory models into the state before it is written.</summary>
+    protected virtual void BeforeCheckpoint()
+    {
     }
 
     /// <summary>Writes the state, unless this is a shadow twin.</summary>

@@ -3,6 +3,7 @@ using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Grains.Telemetry;
+using DigitalTwin.Models.RemainingLife;
 
 namespace DigitalTwin.Grains.Twins;
 
@@ -10,6 +11,8 @@ namespace DigitalTwin.Grains.Twins;
 /// What a twin persists. The same shape serves every level; fields a level does not use stay empty. It must
 /// round-trip through System.Text.Json without type names, so it is a plain mutable class with string-keyed maps.
 /// </summary>
+// ORLEANS0004 asks for an [Id] on every property; Trackers deliberately has none (see there).
+#pragma warning disable ORLEANS0004
 [GenerateSerializer]
 public sealed class TwinState
 {
@@ -40,6 +43,13 @@ public sealed class TwinState
     /// <summary>The first day (yyyyMMdd) the twin stored history; days before it need no purge.</summary>
     [Id(9)] public int HistoryStartedOn { get; set; }
 
+    /// <summary>
+    /// Degradation trend sums per metric, so forecasts survive reactivation. Stored by the JSON storage only (no
+    /// Orleans [Id]): the model's record is not an Orleans-serializable type and the state never crosses the wire.
+    /// </summary>
+    public Dictionary<string, DegradationTrackerState> Trackers { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The latest failure prediction (assets and components).</summary>
     [Id(7)] public MaintenancePrediction? Prediction { get; set; }
 }
+#pragma warning restore ORLEANS0004

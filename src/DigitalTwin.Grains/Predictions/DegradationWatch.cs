@@ -1,0 +1,72 @@
+using DigitalTwin.Abstractions.Health;
+using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Abstractions.Telemetry;
+using DigitalTwin.Abstractions.Twins;
+using DigitalTwin.Grains.Twins;
+using DigitalTwin.Models.Maintenance;
+using DigitalTwin.Models.RemainingLife;
+
+namespace DigitalTwin.Grains.Predictions;
+
+/// <summary>
+/// Follows the trend of every metric that has a critical limit and forecasts when it crosses it: a fan slowing
+/// towards its critical-below speed, a disk warming towards its critical-above temperature. The forecasts and the
+/// open alerts become one <see cref="MaintenancePrediction"/> through the maintenance advisor.
+/// </summary>
+public sealed class DegradationWatch(TwinOptions options)
+{
+    private static readonly MaintenanceAdvisor Advisor = new();
+    private readonly Dictionary<string, DegradationTracker> _trackers = new(StringComparer.Ordinal);
+
+    /// <summary>Rebuilds the trackers from the state after activation.</summary>
+    public void Restore(TwinState state)
+    {
+        foreach (var (metric, saved) in state.Trackers)
+        {
+            _trackers[metric] = DegradationTracker.Restore(saved, metric);
+        }
+    }
+
+    /// <summary>Writes the trackers' sums into the state before a checkpoint.</summary>
+    public void Save(TwinState state)
+    {
+        foreach (var (metric, tracker) in _trackers) state.Trackers[metric] = tracker.Snapshot();
+    }
+
+    /// <summary>Feeds a reading (in time order) to its metric's tracker, if the metric has a critical limit.</summary>
+    public void Observe(TwinSpec spec, Reading reading)
+    {
+        if (Threshold(spec, reading.Metric) is null) return;
+        if (!_trackers.TryGetValue(reading.Metric, out var tracker))
+        {
+            _trackers[reading.Metric] = tracker = new DegradationTracker(options.DegradationHalfLife, reading.Metric);
+        }
+        tracker.Observe(reading.Timestamp, reading.Value);
+    }
+
+    /// <summary>The twin's prediction, or null when no limited metric has a trend yet.</summary>
+    public MaintenancePrediction? Predict(TwinSpec spec, int openAlerts, DateTimeOffset now)
+    {
+        var forecasts = new List<FailureForecast>();
+        foreach (var (metric, tracker) in _trackers.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (tracker.Count < DegradationTracker.MinimumReadings || Threshold(spec, metric) is not { } threshold) continue;
+            forecasts.Add(tracker.Forecast(threshold.Value, threshold.Direction, options.PredictionHorizon));
+        }
+        if (forecasts.Count == 0) return null;
+        var advice = Advisor.Advise(spec.Kind.ToWireName(), forecasts, openAlerts, now);
+        var soonest = forecasts.Where(f => f.TimeToFailure is not null).MinBy(f => f.TimeToFailure);
+        return new MaintenancePrediction(
+            spec.Id, spec.Kind, forecasts.Max(f => f.ProbabilityWithinHorizon), options.PredictionHorizon,
+            soonest?.TimeToFailure, soonest?.TimeToFailureLow, soonest?.TimeToFailureHigh,
+            advice.Evidence, advice.Action, advice.MaintainBy, now);
+    }
+
+    private static (double Value, DegradationDirection Direction)? Threshold(TwinSpec spec, string metric)
+    {
+        if (spec.Limits is null || !spec.Limits.TryGetValue(metric, out var limit)) return null;
+        if (limit.CriticalAbove is { } above) return (above, DegradationDirection.Rising);
+        if (limit.CriticalBelow is { } below) return (below, DegradationDirection.Falling);
+        return null;
+    }
+}

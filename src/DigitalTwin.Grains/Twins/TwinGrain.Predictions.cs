@@ -1,0 +1,37 @@
+using DigitalTwin.Abstractions.Health;
+
+namespace DigitalTwin.Grains.Twins;
+
+public abstract partial class TwinGrain
+{
+    /// <summary>The twin's own failure prediction; containers have none.</summary>
+    protected virtual MaintenancePrediction? OwnPrediction() => null;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MaintenancePrediction>> CollectPredictionsAsync(int top, TimeSpan budget)
+    {
+        _ = Spec;
+        var childBudget = budget * 0.8;
+        var below = await Task.WhenAll(State.Children.Select(async child =>
+        {
+            try
+            {
+                return await Child(child).CollectPredictionsAsync(top, childBudget).WaitAsync(budget);
+            }
+            catch (Exception)
+            {
+                return [];
+            }
+        }));
+        return Rank(below.SelectMany(p => p).Concat(OwnPrediction() is { } own ? [own] : []), top);
+    }
+
+    /// <summary>Highest failure probability first, then soonest failure, then id.</summary>
+    protected static MaintenancePrediction[] Rank(IEnumerable<MaintenancePrediction> predictions, int top) =>
+        predictions
+            .OrderByDescending(p => p.FailureProbability)
+            .ThenBy(p => p.TimeToFailure ?? TimeSpan.MaxValue)
+            .ThenBy(p => p.TwinId, StringComparer.Ordinal)
+            .Take(Math.Clamp(top, 1, 1000))
+            .ToArray();
+}
