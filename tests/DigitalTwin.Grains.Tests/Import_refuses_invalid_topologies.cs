@@ -57,4 +57,15 @@ public sealed class Import_refuses_invalid_topologies(TwinClusterFixture cluster
         Assert.Contains(result.Errors, e => e.ElementId == t.Server('a', 1, 1));
         Assert.Equal(TwinKind.Server, (await Live.ResolveAsync(t.Server('a', 1, 1)))!.Kind);
     }
+
+    [Fact]
+    public async Task A_scenario_scope_that_is_not_a_valid_id_is_refused()
+    {
+        var t = TestTopology.New();
+
+        var result = await Grains.GetGrain<ITopologyGrain>("what if?").ImportAsync(t.Document(rooms: 1, racks: 1, servers: 1));
+
+        Assert.False(result.Applied);
+        Assert.Equal(TopologyErrorCodes.InvalidId, Assert.Single(result.Errors).Code);
+    }
 }

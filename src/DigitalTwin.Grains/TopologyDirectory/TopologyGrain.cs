@@ -154,6 +154,12 @@ public sealed partial class TopologyGrain(
     /// <inheritdoc />
     public Task<long> GetVersionAsync() => Task.FromResult(state.State.Version);
 
+    /// <summary>A scenario scope must be a valid id, or its twins could not be addressed once the change is recorded.</summary>
+    private TopologyError? ScopeProblem() =>
+        IsShadow && !TwinIds.IsValid(Scope)
+            ? new TopologyError(Scope, TopologyErrorCodes.InvalidId, $"'{Scope}' is not a valid scenario id.")
+            : null;
+
     private TopologyChangeResult Refuse(TopologyError error) => TopologyChangeResult.Refused([error], state.State.Version);
 
     /// <summary>
@@ -194,6 +200,7 @@ public sealed partial class TopologyGrain(
     /// <summary>Completes an earlier interrupted change before a new one; returns an error when it still cannot.</summary>
     private async Task<TopologyError?> SettlePendingAsync()
     {
+        if (ScopeProblem() is { } invalid) return invalid;
         if (state.State.Pending is null) return null;
         var failure = await DriveAsync(attempts: 1);
         return failure is null
