@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Identity;
@@ -23,6 +24,7 @@ namespace DigitalTwin.Ingestion.Pipeline;
 /// </summary>
 public sealed class TelemetryPipeline
 {
+    private const int MaxCachedTargets = 1_000_000;
     private readonly IGrainFactory _grains;
     private readonly TwinDirectory _directory;
     private readonly IngestionStatistics _statistics;
@@ -32,6 +34,9 @@ public sealed class TelemetryPipeline
     private readonly IngestionLimits _limits;
     private readonly JsonTelemetryParser _json;
     private readonly CollectdParser _collectd;
+    // Grain references by twin id: building one validates the key and allocates, and the same few thousand twins
+    // arrive over and over. Only ids the directory resolved are added, so the table is bounded by the topology.
+    private readonly ConcurrentDictionary<string, (TwinKind Kind, ITelemetryTarget Target)> _targets = new(StringComparer.Ordinal);
 
     /// <summary>Creates the pipeline.</summary>
     public TelemetryPipeline(
@@ -114,9 +119,14 @@ public sealed class TelemetryPipeline
             var id = batches[i].TwinId;
             var kind = await _directory.ResolveAsync(id).ConfigureAwait(false);
             if (kind is null) return Refuse(RejectionReasons.UnknownTwin, $"no twin '{id}' in the live topology", context);
-            var target = _grains.GetTelemetryTarget(new TwinKey(id), kind.Value);
-            if (target is null) return Refuse(RejectionReasons.NotATelemetryTwin, $"twin '{id}' is a {kind.Value.ToWireName()}, which takes no readings", context);
-            targets[i] = target;
+            if (!_targets.TryGetValue(id, out var known) || known.Kind != kind.Value)
+            {
+                var target = _grains.GetTelemetryTarget(new TwinKey(id), kind.Value);
+                if (target is null) return Refuse(RejectionReasons.NotATelemetryTwin, $"twin '{id}' is a {kind.Value.ToWireName()}, which takes no readings", context);
+                known = (kind.Value, target);
+                if (_targets.Count < MaxCachedTargets) _targets[id] = known;
+            }
+            targets[i] = known.Target;
         }
 
         IngestResult[] results;
