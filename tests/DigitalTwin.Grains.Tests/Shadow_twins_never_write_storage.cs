@@ -2,6 +2,7 @@ using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Telemetry;
 using DigitalTwin.Grains.Tests.Support;
+using DigitalTwin.Grains.Twins;
 using DigitalTwin.Testing.Cluster;
 
 namespace DigitalTwin.Grains.Tests;
@@ -42,5 +43,28 @@ public sealed class Shadow_twins_never_write_storage(TwinClusterFixture cluster)
         Assert.Equal(555, Assert.Single(history).Max);
         var path = await Grains.GetTwin(new TwinKey(id, scenario), TwinKind.Server).GetPathAsync();
         Assert.Equal(t.DataCentre, path[0].Id);
+    }
+
+    [Fact]
+    public async Task A_live_twin_can_seed_its_shadow_but_a_live_twin_cannot_be_seeded()
+    {
+        var t = TestTopology.New();
+        await Grains.GetLiveTopology().ImportAsync(t.Document(rooms: 1, racks: 1, servers: 1));
+        var id = t.Server('a', 1, 1);
+        await Grains.GetTelemetryTarget(new TwinKey(id), TwinKind.Server)!
+            .IngestAsync(new TelemetryBatch(id, [new Reading("power_w", 321, DateTimeOffset.UtcNow)]));
+        var live = await Grains.GetTwin(id, TwinKind.Server).GetSnapshotAsync();
+        var scenario = "fork-" + t.Prefix;
+        var shadowKey = new TwinKey(id, scenario);
+
+        await Grains.GetMember(shadowKey, TwinKind.Server).SeedAsync(live, TwinKind.Rack);
+        var refused = await Record.ExceptionAsync(() => Grains.GetMember(new TwinKey(id), TwinKind.Server).SeedAsync(live, TwinKind.Rack));
+
+        var shadow = await Grains.GetTwin(shadowKey, TwinKind.Server).GetSnapshotAsync();
+        Assert.Equal(321, shadow.Latest["power_w"].Value);
+        Assert.Equal(shadowKey, shadow.Key);
+        Assert.Equal(t.Rack('a', 1), (await Grains.GetTwin(shadowKey, TwinKind.Server).GetParentAsync())!.Id);
+        Assert.IsType<InvalidOperationException>(refused);
+        Assert.Equal(0, cluster.Storage.WritesTo(TwinStorage.States.Asset, shadowKey.ToGrainKey()));
     }
 }

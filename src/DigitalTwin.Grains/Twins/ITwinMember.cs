@@ -58,4 +58,12 @@ public interface ITwinMember : IGrainWithStringKey
     /// <summary>The subtree's failure predictions (this twin's own included), highest probability first, at most <paramref name="top"/>.</summary>
     [AlwaysInterleave, Alias("CollectPredictions")]
     Task<IReadOnlyList<MaintenancePrediction>> CollectPredictionsAsync(int top, TimeSpan budget);
+
+    /// <summary>
+    /// Makes a shadow twin a copy of a live twin's snapshot (definition, children, latest values), the first step of
+    /// forking a subtree into a what-if scenario. Refused on live keys: a live twin's state comes only from the
+    /// topology and its devices.
+    /// </summary>
+    [Alias("Seed")]
+    Task SeedAsync(TwinSnapshot snapshot, TwinKind? parentKind);
 }

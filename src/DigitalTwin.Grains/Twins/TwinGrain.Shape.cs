@@ -73,6 +73,24 @@ public abstract partial class TwinGrain
     }
 
     /// <inheritdoc />
+    public Task SeedAsync(TwinSnapshot snapshot, TwinKind? parentKind)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (!Key.IsShadow) throw new InvalidOperationException($"Only shadow twins are seeded; '{Key}' is live.");
+        if (snapshot.Spec.Id != Key.TwinId || snapshot.Spec.Kind.LevelOf() != Level)
+        {
+            throw new ArgumentException($"A snapshot of {snapshot.Spec.Kind} '{snapshot.Spec.Id}' cannot seed '{Key}'.", nameof(snapshot));
+        }
+        State.Spec = snapshot.Spec;
+        State.ParentKind = snapshot.Spec.ParentId is null ? null : parentKind;
+        State.Children = [.. snapshot.Children];
+        State.Latest = new Dictionary<string, MetricValue>(snapshot.Latest, StringComparer.Ordinal);
+        MarkOwnChanged();
+        if (_rollupTimer is null) Start();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public async Task DecommissionAsync()
     {
         if (State.Spec is null) return;
