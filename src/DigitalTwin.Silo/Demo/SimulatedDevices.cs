@@ -45,7 +45,8 @@ internal sealed partial class SimulatedDevices(TopologyView view, int brokerPort
     {
         foreach (var (twinId, readings) in _physics.Sample(now))
         {
-            var payload = JsonSerializer.SerializeToUtf8Bytes(new { ts = now, readings });
+            // Each device stamps its own message as it sends it, as real devices do.
+            var payload = JsonSerializer.SerializeToUtf8Bytes(new { ts = DateTimeOffset.UtcNow, readings });
             var message = new MqttApplicationMessageBuilder()
                 .WithTopic($"dt/telemetry/{twinId}")
                 .WithPayload(payload)
