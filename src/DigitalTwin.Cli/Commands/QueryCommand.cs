@@ -39,6 +39,7 @@ internal static class QueryCommand
                     return 4;
                 }
                 var count = 0;
+                var more = false;
                 for (var page = await twin.FindDescendantsAsync(query!); ; page = await twin.FindDescendantsAsync(query! with { After = page.ContinuationToken }))
                 {
                     foreach (var item in page.Items)
@@ -49,9 +50,10 @@ internal static class QueryCommand
                         Console.WriteLine($"{item.Id,-24} {item.Kind,-14} {item.Health,-8} parent={item.ParentId} {metrics}");
                     }
                     foreach (var missing in page.Incomplete) await Console.Error.WriteLineAsync($"dt: subtree {missing} did not answer in time");
-                    if (page.ContinuationToken is null || !parse.GetValue(all)) break;
+                    more = page.ContinuationToken is not null;
+                    if (!more || !parse.GetValue(all)) break;
                 }
-                await Console.Error.WriteLineAsync($"{count} twin(s)");
+                await Console.Error.WriteLineAsync($"{count} twin(s){(more ? "; more match: use --all or a larger --page-size" : "")}");
                 return 0;
             }, ct);
         });

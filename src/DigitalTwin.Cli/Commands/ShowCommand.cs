@@ -54,7 +54,9 @@ internal static class ShowCommand
         }
         if (s.Rollup is { } r)
         {
-            Console.WriteLine($"  rollup as of {r.AsOf:u}: IT {r.ItPowerW.ToString("0", inv)} W, cooling {r.CoolingLoadW.ToString("0", inv)}/{r.CoolingCapacityW.ToString("0", inv)} W, " +
+            var cooling = r.CoolingCapacityW > 0 ? $"cooling {r.CoolingLoadW.ToString("0", inv)}/{r.CoolingCapacityW.ToString("0", inv)} W, " : "";
+            var budget = r.PowerBudgetW is { } b ? $" of {b.ToString("0", inv)}" : "";
+            Console.WriteLine($"  rollup as of {r.AsOf:u}: IT {r.ItPowerW.ToString("0", inv)}{budget} W, {cooling}" +
                 $"inlet max {r.MaxInletC?.ToString("0.0", inv) ?? "-"} mean {r.MeanInletC?.ToString("0.0", inv) ?? "-"} °C, worst {r.WorstHealth}, open alerts {r.OpenAlerts}");
         }
         foreach (var alert in s.OpenAlerts)
