@@ -22,6 +22,9 @@ public class TwinClusterFixture : IAsyncLifetime
     /// <summary>A client of the cluster.</summary>
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>The services of the (first) silo, to reach what a test added there.</summary>
+    public IServiceProvider SiloServices => Cluster.GetSiloServiceProvider(Cluster.Silos[0].SiloAddress);
+
     /// <summary>The twins' storage: counts writes and can simulate outages.</summary>
     public RecordingGrainStorage Storage { get; } = new();
 
@@ -39,6 +42,11 @@ public class TwinClusterFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Configures the cluster client.</summary>
+    protected virtual void ConfigureClient(IClientBuilder client)
+    {
+    }
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
@@ -50,6 +58,7 @@ public class TwinClusterFixture : IAsyncLifetime
             silo.AddDigitalTwinGrains(ConfigureTwins);
             ConfigureSilo(silo);
         });
+        builder.ConfigureClient(ConfigureClient);
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
