@@ -34,6 +34,7 @@ public sealed class TelemetryPipeline
     private readonly IngestionLimits _limits;
     private readonly JsonTelemetryParser _json;
     private readonly CollectdParser _collectd;
+    private readonly NameInterner _names;
     // Grain references by twin id: building one validates the key and allocates, and the same few thousand twins
     // arrive over and over. Only ids the directory resolved are added, so the table is bounded by the topology.
     private readonly ConcurrentDictionary<string, (TwinKind Kind, ITelemetryTarget Target)> _targets = new(StringComparer.Ordinal);
@@ -55,7 +56,8 @@ public sealed class TelemetryPipeline
         _time = time;
         _logger = logger;
         _limits = options.Value.Limits;
-        var names = new NameInterner();
+        _names = new NameInterner();
+        var names = _names;
         _json = new JsonTelemetryParser(_limits, names);
         _collectd = new CollectdParser(_limits, new CollectdTopicMap(options.Value.Collectd));
     }
@@ -66,7 +68,7 @@ public sealed class TelemetryPipeline
     /// </summary>
     public ValueTask<IngestionOutcome> ProcessAsync(string topic, in ReadOnlySequence<byte> payload, DevicePrincipal publisher, string? clientId)
     {
-        var route = TelemetryTopic.Parse(topic);
+        var route = TelemetryTopic.Parse(topic, _names);
         switch (route.Kind)
         {
             case TopicKind.BenchRaw:

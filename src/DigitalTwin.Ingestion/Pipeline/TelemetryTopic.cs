@@ -1,4 +1,5 @@
 using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Ingestion.Parsing;
 
 namespace DigitalTwin.Ingestion.Pipeline;
 
@@ -25,12 +26,19 @@ public readonly record struct TelemetryTopic(TopicKind Kind, string? TwinId = nu
     /// <summary>The command topic of a twin.</summary>
     public static string CommandTopic(string twinId) => CommandPrefix + twinId;
 
-    /// <summary>Classifies <paramref name="topic"/>; anything undocumented or malformed is <see cref="TopicKind.Invalid"/>.</summary>
-    public static TelemetryTopic Parse(string? topic)
+    /// <summary>
+    /// Classifies <paramref name="topic"/>; anything undocumented or malformed is <see cref="TopicKind.Invalid"/>.
+    /// With <paramref name="names"/>, twin ids of telemetry topics are shared strings (no allocation per message).
+    /// </summary>
+    public static TelemetryTopic Parse(string? topic, NameInterner? names = null)
     {
         if (string.IsNullOrEmpty(topic) || topic.Length > MaxTopicLength) return default;
         if (topic.StartsWith(TwinPrefix, StringComparison.Ordinal))
         {
+            if (names is not null)
+            {
+                return names.TryIntern(topic.AsSpan(TwinPrefix.Length), TwinIds.IsValid, out var shared) ? new(TopicKind.TwinTelemetry, shared) : default;
+            }
             var id = topic[TwinPrefix.Length..];
             return TwinIds.IsValid(id) ? new(TopicKind.TwinTelemetry, id) : default;
         }

@@ -38,6 +38,21 @@ public sealed class TelemetryTopicTests
         Assert.Equal(TopicKind.Invalid, TelemetryTopic.Parse(topic).Kind);
     }
 
+    [Theory]
+    [InlineData("dt/telemetry/srv-1", TopicKind.TwinTelemetry)]
+    [InlineData("dt/telemetry/srv 1", TopicKind.Invalid)]
+    [InlineData("dt/telemetry/-x", TopicKind.Invalid)]
+    public void Interned_twin_ids_follow_the_same_rules(string topic, TopicKind kind)
+    {
+        var names = new DigitalTwin.Ingestion.Parsing.NameInterner();
+        var first = TelemetryTopic.Parse(topic, names);
+        var second = TelemetryTopic.Parse(topic, names);
+
+        Assert.Equal(kind, first.Kind);
+        Assert.Equal(TelemetryTopic.Parse(topic).TwinId, first.TwinId);
+        if (kind == TopicKind.TwinTelemetry) Assert.Same(first.TwinId, second.TwinId);
+    }
+
     [Fact]
     public void Very_long_topics_are_invalid()
     {
