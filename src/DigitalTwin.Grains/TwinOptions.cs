@@ -65,4 +65,7 @@ public sealed class TwinOptions
 
     /// <summary>How fast degradation trends forget old readings (the age at which a reading counts half).</summary>
     public TimeSpan DegradationHalfLife { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>A twin that has received no reading for this long is of Unknown health: its last values no longer describe it.</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(10);
 }

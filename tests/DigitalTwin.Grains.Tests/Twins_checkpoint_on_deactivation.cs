@@ -5,7 +5,7 @@ using DigitalTwin.Grains.Tests.Support;
 
 namespace DigitalTwin.Grains.Tests;
 
-public sealed class Twins_checkpoint_on_deactivation(HourlyCheckpointFixture cluster) : IClassFixture<HourlyCheckpointFixture>
+public sealed class Twins_checkpoint_on_deactivation(QuietTwinsFixture cluster) : IClassFixture<QuietTwinsFixture>
 {
     [Fact]
     public async Task Readings_are_not_written_per_reading_but_are_written_when_the_twin_deactivates()

@@ -8,14 +8,22 @@ namespace DigitalTwin.Grains.Health;
 public static class HealthAssessment
 {
     /// <summary>
-    /// Unknown without any reading; otherwise the worst of: each limited metric against its limits, and each open
-    /// alert's severity.
+    /// Unknown without any reading, or when nothing was received for <paramref name="staleAfter"/> (then limits are
+    /// not judged on old values); otherwise the worst of each limited metric against its limits. Open alerts count
+    /// in either case.
     /// </summary>
     public static (HealthStatus Health, string? Reason) Assess(
-        TwinSpec spec, IReadOnlyDictionary<string, MetricValue> latest, IEnumerable<TwinAlert> alerts)
+        TwinSpec spec, IReadOnlyDictionary<string, MetricValue> latest, IEnumerable<TwinAlert> alerts,
+        DateTimeOffset now, TimeSpan staleAfter)
     {
         var health = latest.Count == 0 ? HealthStatus.Unknown : HealthStatus.Ok;
         string? reason = null;
+        if (IsStale(latest, now, staleAfter))
+        {
+            health = HealthStatus.Unknown;
+            reason = $"no reading received since {latest.Values.Max(v => v.ReceivedAt):O}";
+            latest = new Dictionary<string, MetricValue>();
+        }
 
         void Consider(HealthStatus candidate, string why)
         {
@@ -43,6 +51,10 @@ public static class HealthAssessment
         }
         return (health, reason);
     }
+
+    /// <summary>Whether the twin has readings but received none within <paramref name="staleAfter"/>.</summary>
+    public static bool IsStale(IReadOnlyDictionary<string, MetricValue> latest, DateTimeOffset now, TimeSpan staleAfter) =>
+        latest.Count > 0 && latest.Values.Max(v => v.ReceivedAt) < now - staleAfter;
 
     private static string Describe(string metric, double value, string relation, double limit) =>
         string.Create(CultureInfo.InvariantCulture, $"{metric} {value:0.##} {relation} limit {limit:0.##}");

@@ -36,6 +36,7 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
     private string? _healthReason;
     private bool _ownChanged = true;
     private bool _reportDue;
+    private bool _stale;
 
     /// <summary>Creates the twin over its persisted state.</summary>
     protected TwinGrain(IPersistentState<TwinState> state, IOptions<TwinOptions> options)
@@ -184,7 +185,7 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
     /// <summary>The twin's own health from limits and alerts; containers have none of their own.</summary>
     protected virtual (HealthStatus Health, string? Reason) AssessOwnHealth() =>
         Level >= TwinLevel.Asset
-            ? HealthAssessment.Assess(Spec, State.Latest, State.Alerts)
+            ? HealthAssessment.Assess(Spec, State.Latest, State.Alerts, Clock.GetUtcNow(), Options.StaleAfter)
             : (HealthStatus.Unknown, null);
 
     /// <summary>Brings health and rollup up to date when readings or child reports changed since the last computation.</summary>
@@ -216,6 +217,13 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
     private Task RollupTickAsync(CancellationToken cancellationToken)
     {
         if (State.Spec is null) return Task.CompletedTask;
+        // Silence changes health without any event, so the tick notices when readings stop (or resume).
+        var stale = Level >= TwinLevel.Asset && HealthAssessment.IsStale(State.Latest, Clock.GetUtcNow(), Options.StaleAfter);
+        if (stale != _stale)
+        {
+            _stale = stale;
+            _ownChanged = true;
+        }
         var result = Refresh();
         if (!_reportDue || ParentRef is not { } parent) return Task.CompletedTask;
         _reportDue = false;
