@@ -6,6 +6,26 @@ namespace DigitalTwin.Abstractions.Telemetry;
 /// </summary>
 public static class MetricNames
 {
+    /// <summary>The longest metric name accepted.</summary>
+    public const int MaxLength = 64;
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is an acceptable metric name: 1 to <paramref name="maxLength"/> (at most
+    /// <see cref="MaxLength"/>) letters, digits, '_', '.', '-' and ':', starting with a letter. Names become history
+    /// grain keys and query terms, so they are short and free of separators. Ingestion checks the same rule before
+    /// any grain call; the twins check it again as the last line.
+    /// </summary>
+    public static bool IsValid(ReadOnlySpan<char> name, int maxLength = MaxLength)
+    {
+        if (name.IsEmpty || name.Length > Math.Min(maxLength, MaxLength)) return false;
+        if (!char.IsAsciiLetter(name[0])) return false;
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' or ':')) return false;
+        }
+        return true;
+    }
+
     /// <summary>Inlet (cold-aisle) air temperature, °C. Rack rollups take max and mean over servers.</summary>
     public const string InletTemperature = "inlet_temp_c";
     /// <summary>Outlet (hot-aisle) air temperature, °C.</summary>

@@ -1,3 +1,4 @@
+using DigitalTwin.Abstractions.Telemetry;
 using DigitalTwin.Grains.Telemetry;
 
 namespace DigitalTwin.Grains.Commands;
@@ -14,12 +15,12 @@ public static class CommandArguments
     /// <summary>Why a command is not acceptable, or null when it is.</summary>
     public static string? Problem(string? name, IReadOnlyDictionary<string, double>? arguments)
     {
-        if (!MetricNameRules.IsValid(name)) return $"Command name '{name}' is not valid: use 1-64 letters, digits, '_', '.', '-' or ':'.";
+        if (!MetricNames.IsValid(name)) return $"Command name '{name}' is not valid: use 1-64 letters, digits, '_', '.', '-' or ':'.";
         if (arguments is null) return null;
         if (arguments.Count > MaxArguments) return $"A command carries at most {MaxArguments} arguments.";
         foreach (var (argument, value) in arguments)
         {
-            if (!MetricNameRules.IsValid(argument)) return $"Argument name '{argument}' is not valid.";
+            if (!MetricNames.IsValid(argument)) return $"Argument name '{argument}' is not valid.";
             if (!double.IsFinite(value)) return $"Argument '{argument}' is not a finite number.";
         }
         return null;

@@ -42,7 +42,7 @@ public sealed class TelemetryLedger(TwinOptions options)
     /// <summary>Sets a metric's latest value outside telemetry (for example an acknowledged setpoint). False when the metric bound is reached.</summary>
     public bool SetLatest(TwinState state, string metric, double value, DateTimeOffset now)
     {
-        if (!MetricNameRules.IsValid(metric) || !double.IsFinite(value)) return false;
+        if (!MetricNames.IsValid(metric) || !double.IsFinite(value)) return false;
         if (!state.Latest.ContainsKey(metric) && state.Latest.Count >= options.MaxMetricsPerTwin) return false;
         Record(state, new Reading(metric, value, now), now);
         return true;
@@ -87,10 +87,10 @@ public sealed class TelemetryLedger(TwinOptions options)
 
     private ReadingRejection? Check(TwinState state, Reading reading, DateTimeOffset now)
     {
-        if (!MetricNameRules.IsValid(reading.Metric))
+        if (!MetricNames.IsValid(reading.Metric))
         {
             return new(reading.Metric ?? "", RejectionReasons.BadMetricName,
-                $"Metric names are 1-{MetricNameRules.MaxLength} letters, digits, '_', '.', '-' or ':', starting with a letter.");
+                $"Metric names are 1-{MetricNames.MaxLength} letters, digits, '_', '.', '-' or ':', starting with a letter.");
         }
         if (!double.IsFinite(reading.Value))
         {

@@ -1,3 +1,4 @@
+using DigitalTwin.Abstractions.Telemetry;
 using System.Globalization;
 using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Grains.History;
@@ -15,7 +16,7 @@ public abstract partial class TwinGrain
     public async Task<IReadOnlyList<HistoryBucket>> GetHistoryAsync(string metric, DateTimeOffset from, DateTimeOffset to)
     {
         _ = Spec;
-        if (!MetricNameRules.IsValid(metric)) throw new ArgumentException($"'{metric}' is not a valid metric name.", nameof(metric));
+        if (!MetricNames.IsValid(metric)) throw new ArgumentException($"'{metric}' is not a valid metric name.", nameof(metric));
         if (to <= from) return [];
         var days = HistoryKeys.DaysIn(from, to).ToArray();
         if (days.Length > Options.MaxHistoryQueryDays)

@@ -199,7 +199,8 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
         var result = RollupCalculator.Compute(Spec, own, State.Latest, openAlerts, _reports.Reports, Clock.GetUtcNow());
         _rollup = result;
         _health = result.Rollup.WorstHealth;
-        _healthReason = own >= _health ? ownReason : WorstChildReason();
+        // A reason explains trouble: a healthy container needs none, an unhealthy one names its worst child.
+        _healthReason = own >= _health ? ownReason : _health > HealthStatus.Ok ? WorstChildReason() : null;
         _reportDue = true;
         return result;
     }

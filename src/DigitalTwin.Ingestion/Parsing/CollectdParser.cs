@@ -56,7 +56,7 @@ public sealed class CollectdParser(IngestionLimits limits, CollectdTopicMap map)
         var builder = new TelemetryMessageBuilder(limits);
         for (var i = 0; i < values; i++)
         {
-            if (!MetricNameRules.IsValid(metrics[i], limits.MaxMetricNameLength))
+            if (!MetricNames.IsValid(metrics[i], limits.MaxMetricNameLength))
             {
                 return ParseResult.Refused(RejectionReasons.BadMetricName, $"collectd {plugin}/{type} maps to metric name '{metrics[i]}', which is not allowed");
             }

@@ -251,7 +251,7 @@ public sealed class JsonTelemetryParser(IngestionLimits limits, NameInterner nam
         Span<char> text = stackalloc char[MaxNameBytes];
         var written = reader.CopyString(text);
         var maxLength = limits.MaxMetricNameLength;
-        if (!names.TryIntern(text[..written], name => MetricNameRules.IsValid(name, maxLength), out metric))
+        if (!names.TryIntern(text[..written], name => MetricNames.IsValid(name, maxLength), out metric))
         {
             return new(RejectionReasons.BadMetricName,
                 $"metric name '{Truncate(metric)}' is not 1-{maxLength} letters, digits, '_', '.', '-' or ':'");
