@@ -66,6 +66,12 @@ public sealed class TwinOptions
     /// <summary>How fast degradation trends forget old readings (the age at which a reading counts half).</summary>
     public TimeSpan DegradationHalfLife { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// How far ahead a degradation trend may be extrapolated, as a multiple of the history it was read from, before
+    /// a prediction acts on it.
+    /// </summary>
+    public double MaxTrendExtrapolation { get; set; } = 3.0;
+
     /// <summary>A twin that has received no reading for this long is of Unknown health: its last values no longer describe it.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(10);
 }

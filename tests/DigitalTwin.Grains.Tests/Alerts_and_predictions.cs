@@ -89,6 +89,27 @@ public sealed class Alerts_and_predictions(TwinClusterFixture cluster)
         Assert.Contains(ranking, p => p.TwinId == healthy);
     }
 
+    [Fact]
+    public async Task A_steep_dip_over_a_few_minutes_is_not_extrapolated_into_a_failure()
+    {
+        var t = TestTopology.New();
+        await Grains.GetLiveTopology().ImportAsync(t.Document(rooms: 1, racks: 1, servers: 1));
+        var fan = $"{t.Server('a', 1, 1)}-fan";
+        var limit = new Dictionary<string, MetricLimit> { ["fan_rpm"] = new(WarnBelow: 3000, CriticalBelow: 2000) };
+        Assert.True((await Grains.GetLiveTopology().AddAsync(new TwinSpec(fan, TwinKind.Fan, t.Server('a', 1, 1), Limits: limit))).Applied);
+        var start = DateTimeOffset.UtcNow.AddMinutes(-11);
+        var random = new Random(11);
+
+        // Ten minutes of a load swing: 6,000 down to 5,500 rpm, a trend that would cross 2,000 rpm in about 70 minutes.
+        await Ingest(fan, Enumerable.Range(0, 60).Select(i => (start.AddSeconds(10 * i), 6000 - 500 * i / 60.0 + random.NextDouble() * 5)), "fan_rpm", TwinKind.Fan);
+        var prediction = await Grains.GetGrain<IComponentGrain>(fan).GetPredictionAsync();
+
+        Assert.NotNull(prediction);
+        Assert.Equal(0, prediction.FailureProbability);
+        Assert.Null(prediction.TimeToFailure);
+        Assert.Contains(prediction.Evidence, e => e.Contains("not enough history", StringComparison.Ordinal));
+    }
+
     private static double Normal(int minute) => 22 + Math.Sin(minute / 10.0);
 
     private async Task Ingest(string id, IEnumerable<(DateTimeOffset At, double Value)> series, string metric = "inlet_temp_c", TwinKind kind = TwinKind.Server)

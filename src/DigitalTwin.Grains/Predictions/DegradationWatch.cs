@@ -51,7 +51,7 @@ public sealed class DegradationWatch(TwinOptions options)
         foreach (var (metric, tracker) in _trackers.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (tracker.Count < DegradationTracker.MinimumReadings || Threshold(spec, metric) is not { } threshold) continue;
-            forecasts.Add(tracker.Forecast(threshold.Value, threshold.Direction, options.PredictionHorizon));
+            forecasts.Add(Bounded(tracker, tracker.Forecast(threshold.Value, threshold.Direction, options.PredictionHorizon)));
         }
         if (forecasts.Count == 0) return null;
         var advice = Advisor.Advise(spec.Kind.ToWireName(), forecasts, openAlerts, now);
@@ -60,6 +60,18 @@ public sealed class DegradationWatch(TwinOptions options)
             spec.Id, spec.Kind, forecasts.Max(f => f.ProbabilityWithinHorizon), options.PredictionHorizon,
             soonest?.TimeToFailure, soonest?.TimeToFailureLow, soonest?.TimeToFailureHigh,
             advice.Evidence, advice.Action, advice.MaintainBy, now);
+    }
+
+    /// <summary>
+    /// Refuses to act on a forecast that reaches further ahead than <see cref="TwinOptions.MaxTrendExtrapolation"/>
+    /// times the history behind it: a few minutes of a load cycle must not read as a fan about to die.
+    /// </summary>
+    private FailureForecast Bounded(DegradationTracker tracker, FailureForecast forecast)
+    {
+        if (forecast.TimeToFailure is not { } ahead || tracker.TrendSpan is not { } span) return forecast;
+        if (ahead <= span * options.MaxTrendExtrapolation) return forecast;
+        return new FailureForecast(0, forecast.Horizon, null, null, null,
+            $"{forecast.Trend}; not enough history yet ({span.TotalMinutes:0} min) to trust a forecast that far ahead");
     }
 
     private static (double Value, DegradationDirection Direction)? Threshold(TwinSpec spec, string metric)

@@ -136,6 +136,22 @@ public sealed class DegradationTracker
         return new FailureForecast(probability, horizon, Hours(central), Hours(low), Hours(high), statement);
     }
 
+    /// <summary>
+    /// The span of time the current trend is read from (for readings spread evenly, the time they cover; older
+    /// readings count less as they fade), or null before there is a trend. A forecast far beyond this span is an
+    /// extrapolation: half an hour of a daily load swing looks like a steep trend.
+    /// </summary>
+    public TimeSpan? TrendSpan
+    {
+        get
+        {
+            if (_count < MinimumReadings || _w <= 0) return null;
+            var suu = _uu - _u * _u / _w;
+            // Readings spread evenly over a span S have a standard deviation of S / sqrt(12) in time.
+            return suu <= 0 ? null : TimeSpan.FromHours(Math.Sqrt(12 * suu / _w));
+        }
+    }
+
     /// <summary>The tracker's sums, for persisting it.</summary>
     public DegradationTrackerState Snapshot() => new(HalfLife, _count, _last, _w, _w2, _u, _uu, _x, _ux, _xx, _w2u, _w2uu, _previous, _dw, _dxx, _dxt, _dtt);
 

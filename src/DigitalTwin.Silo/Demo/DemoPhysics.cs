@@ -33,7 +33,8 @@ internal sealed class DemoPhysics(TopologyView view, int seed = 7)
         foreach (var server in servers)
         {
             var phase = (Math.Abs(server.Id.GetHashCode(StringComparison.Ordinal)) % 628) / 100.0;
-            var util = Math.Clamp(45 + 30 * Math.Sin(elapsed / 600 + phase) + Noise(5), 2, 100);
+            // A compressed day: the load cycle repeats every six hours so that a demo shows it move.
+            var util = Math.Clamp(45 + 30 * Math.Sin(2 * Math.PI * elapsed / 21_600 + phase) + Noise(5), 2, 100);
             var power = IdlePowerW + (PeakPowerW - IdlePowerW) * util / 100 + Noise(8);
             var room = RoomOf(server.Id);
             if (room is not null) roomLoad[room] = roomLoad.GetValueOrDefault(room) + power;
@@ -101,8 +102,9 @@ internal sealed class DemoPhysics(TopologyView view, int seed = 7)
             TwinKind.Cpu => new() { [MetricNames.Temperature] = inlet + 20 + 0.35 * util + Noise(0.8), [MetricNames.Utilisation] = util },
             TwinKind.Fan => new()
             {
-                // The wearing fan loses a little speed every minute: the failure forecast should see it coming.
-                [MetricNames.FanSpeed] = 3_000 + 40 * util - (wearing && component.Id.EndsWith('1') ? elapsed * 1.5 : 0) + Noise(30),
+                // Fans step gently with load; the wearing one loses 30 rpm a minute and should fail about two hours in:
+                // the failure forecast should see it coming well before.
+                [MetricNames.FanSpeed] = 4_200 + 12 * util - (wearing && component.Id.EndsWith('1') ? elapsed * 0.5 : 0) + Noise(30),
             },
             TwinKind.Disk => new() { [MetricNames.Temperature] = inlet + 12 + Noise(0.4), [MetricNames.Utilisation] = Math.Clamp(util * 0.6 + Noise(4), 0, 100) },
             TwinKind.Memory => new() { [MetricNames.Temperature] = inlet + 15 + Noise(0.4), [MetricNames.Utilisation] = Math.Clamp(50 + util * 0.3, 0, 100) },

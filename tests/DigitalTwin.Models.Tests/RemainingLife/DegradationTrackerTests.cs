@@ -186,6 +186,19 @@ public class DegradationTrackerTests
         Assert.Equal(original.Count, restored.Count);
     }
 
+    [Fact]
+    public void Trend_span_is_the_time_the_readings_cover_and_shrinks_as_old_readings_fade()
+    {
+        Assert.Null(new DegradationTracker(TimeSpan.FromHours(24)).TrendSpan);
+
+        var recent = Feed(new DegradationTracker(TimeSpan.FromDays(365)), hours: 10, value: h => h, noise: 0.1, seed: 4);
+        var faded = Feed(new DegradationTracker(TimeSpan.FromMinutes(30)), hours: 100, value: h => h, noise: 0.1, seed: 4);
+
+        Assert.InRange(recent.TrendSpan!.Value.TotalHours, 9.5, 10.5);
+        // Exponential fading with a 30 min half-life weighs time like an exponential of mean 43 min: about 2.5 h of span.
+        Assert.InRange(faded.TrendSpan!.Value.TotalHours, 1.5, 4);
+    }
+
     private static DegradationTracker Feed(DegradationTracker tracker, double hours, Func<double, double> value, double noise, int seed, int stepMinutes = 5)
     {
         var random = new Random(seed);
