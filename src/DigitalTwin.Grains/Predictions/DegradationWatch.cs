@@ -51,16 +51,27 @@ public sealed class DegradationWatch(TwinOptions options)
         foreach (var (metric, tracker) in _trackers.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (tracker.Count < DegradationTracker.MinimumReadings || Threshold(spec, metric) is not { } threshold) continue;
-            forecasts.Add(Bounded(tracker, tracker.Forecast(threshold.Value, threshold.Direction, options.PredictionHorizon)));
+            var trusted = TrustedHorizon(tracker);
+            forecasts.Add(Bounded(tracker, tracker.Forecast(threshold.Value, threshold.Direction, trusted)));
         }
         if (forecasts.Count == 0) return null;
         var advice = Advisor.Advise(spec.Kind.ToWireName(), forecasts, openAlerts, now);
         var soonest = forecasts.Where(f => f.TimeToFailure is not null).MinBy(f => f.TimeToFailure);
         return new MaintenancePrediction(
-            spec.Id, spec.Kind, forecasts.Max(f => f.ProbabilityWithinHorizon), options.PredictionHorizon,
+            spec.Id, spec.Kind, forecasts.Max(f => f.ProbabilityWithinHorizon), forecasts.Max(f => f.Horizon),
             soonest?.TimeToFailure, soonest?.TimeToFailureLow, soonest?.TimeToFailureHigh,
             advice.Evidence, advice.Action, advice.MaintainBy, now);
     }
+
+    /// <summary>
+    /// The horizon a trend can speak for: the configured one, or less while the history behind the trend is short
+    /// (<see cref="TwinOptions.MaxTrendExtrapolation"/> times its span). The failure probability is then the
+    /// probability within that shorter horizon, and the prediction says so.
+    /// </summary>
+    private TimeSpan TrustedHorizon(DegradationTracker tracker) =>
+        tracker.TrendSpan is { } span && span * options.MaxTrendExtrapolation < options.PredictionHorizon
+            ? span * options.MaxTrendExtrapolation
+            : options.PredictionHorizon;
 
     /// <summary>
     /// Refuses to act on a forecast that reaches further ahead than <see cref="TwinOptions.MaxTrendExtrapolation"/>
