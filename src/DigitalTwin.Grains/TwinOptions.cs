@@ -57,6 +57,12 @@ public sealed class TwinOptions
     /// <summary>How many metrics per twin get an anomaly detector (the first ones seen); detectors live in memory.</summary>
     public int MaxDetectorsPerTwin { get; set; } = 16;
 
+    /// <summary>
+    /// The anomaly score (0..1) at which a twin raises an alert. Stricter than the detector's NAB threshold (0.75):
+    /// NAB rewards early detections, an alert asks a person to act, and in the demo 0.75 raised alerts on ordinary noise.
+    /// </summary>
+    public double AlertThreshold { get; set; } = 0.85;
+
     /// <summary>How many normal readings in a row resolve an open anomaly alert.</summary>
     public int AlertClearReadings { get; set; } = 10;
 

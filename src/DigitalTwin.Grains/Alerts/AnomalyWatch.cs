@@ -25,7 +25,7 @@ public sealed class AnomalyWatch(TwinOptions options)
         if (!_detectors.TryGetValue(reading.Metric, out var detector))
         {
             if (_detectors.Count >= options.MaxDetectorsPerTwin) return false;
-            _detectors[reading.Metric] = detector = AnomalyDetectors.CreateDefault();
+            _detectors[reading.Metric] = detector = AnomalyDetectors.Create(new SequenceNoveltyOptions { AlarmThreshold = options.AlertThreshold });
         }
         var verdict = detector.Observe(reading.Timestamp, reading.Value);
         var open = state.Alerts.FindIndex(a => a.Metric == reading.Metric && a.State != AlertState.Resolved);

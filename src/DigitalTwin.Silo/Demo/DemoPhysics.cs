@@ -51,8 +51,9 @@ internal sealed class DemoPhysics(TopologyView view, int seed = 7)
             var coolingW = view.Entries.Count(e => e.Kind == TwinKind.Crac && e.ParentId == room) * 60_000.0;
             var pressure = coolingW <= 0 ? 1.5 : roomLoad.GetValueOrDefault(room ?? "") / coolingW;
             var inlet = SetpointC + 2 + 6 * pressure + Noise(0.3);
-            // A planted hot spot: blanking panels missing, so this server breathes its neighbours' exhaust now and then.
-            if (server.Id == hotSpot && (elapsed % 300) > 240) inlet += 9;
+            // A planted hot spot: blanking panels missing, so this server breathes its neighbours' exhaust for two minutes
+            // every half hour, first twelve minutes in (after the detectors have learned what normal looks like).
+            if (server.Id == hotSpot && elapsed >= 720 && (elapsed - 720) % 1800 < 120) inlet += 9;
             var util = readings[server.Id][MetricNames.Utilisation];
             readings[server.Id][MetricNames.InletTemperature] = inlet;
             readings[server.Id][MetricNames.OutletTemperature] = inlet + 8 + util / 10;
