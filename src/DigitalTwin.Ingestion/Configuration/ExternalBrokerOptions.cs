@@ -18,9 +18,29 @@ public sealed class ExternalBrokerOptions
 
     /// <summary>
     /// The client id. It must be stable across restarts of the same silo (the broker keeps the persistent session,
-    /// with its unacknowledged messages, under it) and different between silos. Defaults to <c>dt-silo-&lt;machine&gt;</c>.
+    /// with its unacknowledged messages, under it) and different between silos. Leave it unset: the default,
+    /// <c>&lt;prefix&gt;-&lt;silo address&gt;-&lt;silo port&gt;</c>, is one the other silos can compute, so that a live silo
+    /// adopts the session of a silo that died (<see cref="AdoptDeadSessions"/>). An explicit id cannot be adopted.
     /// </summary>
     public string? ClientId { get; set; }
+
+    /// <summary>The prefix of the derived client ids.</summary>
+    public string ClientIdPrefix { get; set; } = "dt-silo";
+
+    /// <summary>
+    /// Whether a live silo takes over the broker session of a silo the cluster declared dead, applies what the broker
+    /// kept for it (its unacknowledged and queued share), then ends that session. On by default.
+    /// </summary>
+    public bool AdoptDeadSessions { get; set; } = true;
+
+    /// <summary>How often the cluster membership is read for dead silos.</summary>
+    public TimeSpan AdoptionPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>An adopted session counts as drained once nothing has arrived on it for this long.</summary>
+    public TimeSpan AdoptionQuietPeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest an adopted session is read before it is ended.</summary>
+    public TimeSpan AdoptionMaxDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The shared-subscription group: silos in one group split the messages between them.</summary>
     public string SharedGroup { get; set; } = "digitaltwin";

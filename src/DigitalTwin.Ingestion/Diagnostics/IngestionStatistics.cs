@@ -32,6 +32,7 @@ public sealed class IngestionStatistics : IDisposable
     private readonly TimeProvider _time;
     private long _received, _appliedMessages, _appliedPoints, _failed, _deadLettered, _deadLettersDropped, _queueDropCount;
     private long _refusedConnections, _refusedPublishes, _refusedSubscriptions, _raw, _commands, _commandAcks;
+    private long _sessionsAdopted, _adoptedMessages;
 
     /// <summary>Creates the statistics and their meter (through <paramref name="meterFactory"/> when there is one).</summary>
     public IngestionStatistics(IMeterFactory? meterFactory = null, TimeProvider? time = null)
@@ -127,6 +128,13 @@ public sealed class IngestionStatistics : IDisposable
     /// <summary>A device acknowledged a command.</summary>
     public void CommandAcknowledged() => Interlocked.Increment(ref _commandAcks);
 
+    /// <summary>A live silo adopted the external-broker session of a dead one and applied <paramref name="messages"/> from it.</summary>
+    public void SessionAdopted(long messages)
+    {
+        Interlocked.Increment(ref _sessionsAdopted);
+        Interlocked.Add(ref _adoptedMessages, messages);
+    }
+
     /// <summary>The totals now.</summary>
     public IngestionStatisticsSnapshot Snapshot()
     {
@@ -153,6 +161,8 @@ public sealed class IngestionStatistics : IDisposable
             RawMessages = Volatile.Read(ref _raw),
             CommandsPublished = Volatile.Read(ref _commands),
             CommandAcks = Volatile.Read(ref _commandAcks),
+            SessionsAdopted = Volatile.Read(ref _sessionsAdopted),
+            AdoptedMessages = Volatile.Read(ref _adoptedMessages),
             LatencyMs = new Dictionary<string, double?>
             {
                 ["p50"] = LatencyHistogram.Percentile(counts, 0.50),

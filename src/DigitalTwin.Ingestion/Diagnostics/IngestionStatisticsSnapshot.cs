@@ -39,6 +39,10 @@ public sealed record IngestionStatisticsSnapshot
     [JsonPropertyName("commands_published")] public long CommandsPublished { get; init; }
     /// <summary>Command acknowledgements received from devices.</summary>
     [JsonPropertyName("command_acks")] public long CommandAcks { get; init; }
+    /// <summary>External-broker sessions of dead silos this silo adopted.</summary>
+    [JsonPropertyName("sessions_adopted")] public long SessionsAdopted { get; init; }
+    /// <summary>Messages applied from adopted sessions.</summary>
+    [JsonPropertyName("adopted_messages")] public long AdoptedMessages { get; init; }
     /// <summary>Publish → applied latency percentiles, ms.</summary>
     [JsonPropertyName("latency_ms")] public IReadOnlyDictionary<string, double?> LatencyMs { get; init; } = new Dictionary<string, double?>();
     /// <summary>The latency histogram's non-empty buckets as [upper bound ms, count], for percentiles over an interval.</summary>

@@ -37,6 +37,11 @@ public static class IngestionHostingExtensions
         services.AddSingleton<ExternalBrokerClient>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerClient>());
+        if (configuration.GetSection(MqttIngestionOptions.Section).GetValue<bool>("External:Enabled"))
+        {
+            // Only a silo with the external broker watches for dead silos whose sessions need adopting.
+            services.AddHostedService<SessionAdopter>();
+        }
         services.AddHostedService<DeadLetterPublisher>();
         return services;
     }
