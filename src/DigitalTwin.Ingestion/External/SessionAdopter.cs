@@ -102,6 +102,12 @@ public sealed class SessionAdopter : BackgroundService
     {
         using var client = new MqttClientFactory().CreateMqttClient();
         var receiver = new AppliedAcknowledgement(client, _pipeline, _options.MaxConcurrentMessages, _logger);
+        var takenOver = false;
+        client.DisconnectedAsync += e =>
+        {
+            takenOver |= e.Reason == MqttClientDisconnectReason.SessionTakenOver;
+            return Task.CompletedTask;
+        };
         try
         {
             // The session keeps its expiry while it is read, so that if this silo dies too the next one finds it.
@@ -125,10 +131,15 @@ public sealed class SessionAdopter : BackgroundService
                 }
                 if (!client.IsConnected)
                 {
+                    receiver.Abort();
+                    if (!takenOver)
+                    {
+                        _logger.LogWarning("Lost the external broker while adopting the session of {ClientId}; trying again later", clientId);
+                        return false;
+                    }
                     // The dead silo came back under its id and took its session over: it carries on from here.
                     _logger.LogInformation("Stopped adopting the session of {ClientId}: it was taken over (the silo is back?) after {Count} messages",
                         clientId, receiver.Acknowledged);
-                    receiver.Abort();
                     return true;
                 }
                 await receiver.DrainAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
