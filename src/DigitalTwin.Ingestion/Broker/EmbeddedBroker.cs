@@ -1,3 +1,4 @@
+using DigitalTwin.Abstractions.Telemetry;
 using System.Collections;
 using System.Net;
 using DigitalTwin.Ingestion.Configuration;
@@ -11,7 +12,6 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
-using MQTTnet.Server.Internal.Adapter;
 
 namespace DigitalTwin.Ingestion.Broker;
 
@@ -67,7 +67,15 @@ public sealed class EmbeddedBroker : IHostedService, IMqttOutlet, IAsyncDisposab
             .WithMaxPendingMessagesPerClient(broker.MaxPendingMessagesPerClient)
             .WithPendingMessagesOverflowStrategy(broker.OverflowStrategy)
             .Build();
-        var server = new MqttServerFactory().CreateMqttServer(serverOptions, [new ClientIdAssigningServerAdapter(new MqttTcpServerAdapter())]);
+        // A packet may carry the largest accepted payload plus a topic (at most 64 KiB) and properties; anything larger
+        // is refused from its fixed header instead of being buffered whole.
+        var maxPacketBytes = _options.Limits.MaxPayloadBytes + 66 * 1024;
+        var listener = new BoundedTcpServerAdapter(IPAddress.Parse(broker.BindAddress), broker.Port, broker.ConnectionBacklog, maxPacketBytes, size =>
+        {
+            _statistics.Rejected(RejectionReasons.Oversized);
+            _logger.LogWarning("Refused an MQTT packet of {Size} bytes (limit {Limit}) and closed its connection", size, maxPacketBytes);
+        });
+        var server = new MqttServerFactory().CreateMqttServer(serverOptions, [new ClientIdAssigningServerAdapter(listener)]);
         server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
         server.InterceptingPublishAsync += OnInterceptingPublishAsync;
         server.InterceptingSubscriptionAsync += OnInterceptingSubscriptionAsync;
