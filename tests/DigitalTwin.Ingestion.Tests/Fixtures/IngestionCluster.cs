@@ -1,3 +1,4 @@
+using DigitalTwin.Testing.Processes;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Topology;
@@ -47,7 +48,7 @@ public abstract class IngestionCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        BrokerPort = FreeTcpPort.Next();
+        BrokerPort = FreePorts.Next();
         var settings = new Dictionary<string, string?>
         {
             ["DigitalTwin:Mqtt:Broker:Port"] = BrokerPort.ToString(),
@@ -74,7 +75,7 @@ public abstract class IngestionCluster : IAsyncLifetime
         await Cluster.DeployAsync();
         var imported = await Grains.GetLiveTopology().ImportAsync(Topology);
         if (!imported.Applied) throw new InvalidOperationException("Topology import failed: " + string.Join("; ", imported.Errors));
-        await FreeTcpPort.WaitUntilListeningAsync(BrokerPort, TimeSpan.FromSeconds(30));
+        await FreePorts.WaitUntilListeningAsync(BrokerPort, TimeSpan.FromSeconds(30));
     }
 
     public async Task DisposeAsync()

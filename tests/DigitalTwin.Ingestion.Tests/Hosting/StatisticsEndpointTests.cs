@@ -1,3 +1,4 @@
+using DigitalTwin.Testing.Processes;
 using System.Text.Json;
 using DigitalTwin.Abstractions.Telemetry;
 using DigitalTwin.Ingestion.Diagnostics;
@@ -14,7 +15,7 @@ public sealed class StatisticsEndpointTests
     [Fact]
     public async Task Stats_endpoint_serves_the_counters_under_their_documented_names()
     {
-        var port = FreeTcpPort.Next();
+        var port = FreePorts.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var statistics = new IngestionStatistics();

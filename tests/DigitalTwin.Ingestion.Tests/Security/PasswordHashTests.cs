@@ -1,3 +1,4 @@
+using DigitalTwin.Testing.Processes;
 using System.Diagnostics;
 using DigitalTwin.Ingestion.Security;
 
@@ -32,7 +33,7 @@ public sealed class PasswordHashTests
     [Fact]
     public void The_documented_python_one_liner_makes_a_hash_the_broker_accepts()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "DigitalTwin.Ingestion", "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "src", "DigitalTwin.Ingestion", "README.md"));
         var line = readme.Split('\n').Single(l => l.StartsWith("python3 -c", StringComparison.Ordinal));
         var start = new ProcessStartInfo("bash", ["-c", line.Replace("'device-password'", "'p@ss word'", StringComparison.Ordinal)])
         {

@@ -64,13 +64,13 @@ public sealed class Orleans_providers_work_on_the_schema(PostgresDatabase databa
         Assert.Equal(new[] { first.SiloPort, second.SiloPort }.Order(), (await Database.ActiveAndDeadAsync(database.ConnectionString, clusterId, Active)).Keys.Order());
         foreach (var silo in new[] { first, second })
         {
-            await Eventually.HoldsAsync(() => silo.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true),
+            await Eventually.Until(() => silo.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true),
                 hosts => hosts.Count == 2, "both silos see two active hosts");
         }
 
         await second.StopAsync();
         Assert.Equal([second.SiloPort], (await Database.ActiveAndDeadAsync(database.ConnectionString, clusterId, Dead)).Keys);
-        await Eventually.HoldsAsync(() => first.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true),
+        await Eventually.Until(() => first.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true),
             hosts => hosts.Count == 1, "the remaining silo sees one active host");
     }
 
@@ -85,7 +85,7 @@ public sealed class Orleans_providers_work_on_the_schema(PostgresDatabase databa
         var stored = Assert.Single(await Database.RowsAsync(database.ConnectionString,
             "SELECT reminder_name, period_ms, version FROM dt_reminder WHERE service_id = @s", ("s", clusterId)));
         Assert.Equal(("tick", 1000L, 1), ((string)stored[0]!, (long)stored[1]!, (int)stored[2]!));
-        await Eventually.HoldsAsync(counter.GetAsync, s => s.Ticks >= 2, "the reminder fired twice");
+        await Eventually.Until(counter.GetAsync, s => s.Ticks >= 2, "the reminder fired twice");
 
         await counter.StopTickingAsync();
         Assert.Empty(await Database.RowsAsync(database.ConnectionString, "SELECT 1 FROM dt_reminder WHERE service_id = @s", ("s", clusterId)));
@@ -154,7 +154,7 @@ public sealed class Orleans_providers_work_on_the_schema(PostgresDatabase databa
 
         Assert.Equal(4, (await grains.GetGrain<ICounterGrain>("shared").GetAsync()).Value);
         await second.StopAsync();
-        Assert.Equal(5, await Eventually.HoldsAsync(() => grains.GetGrain<ICounterGrain>("shared").AddAsync(1, "from the client"), _ => true,
+        Assert.Equal(5, await Eventually.Until(() => grains.GetGrain<ICounterGrain>("shared").AddAsync(1, "from the client"), _ => true,
             "the client reaches the grain after one silo left"));
         await client.StopAsync();
     }

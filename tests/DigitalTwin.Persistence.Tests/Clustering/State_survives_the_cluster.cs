@@ -26,7 +26,7 @@ public sealed class State_survives_the_cluster(PostgresDatabase database) : ICla
 
             var ticking = first.Grains.GetGrain<ICounterGrain>("ticking");
             await ticking.StartTickingAsync(TimeSpan.FromSeconds(1));
-            ticksBefore = (await Eventually.HoldsAsync(ticking.GetAsync, s => s.Ticks >= 1, "the reminder fired")).Ticks;
+            ticksBefore = (await Eventually.Until(ticking.GetAsync, s => s.Ticks >= 1, "the reminder fired")).Ticks;
         }
 
         await using var fresh = await TestSilo.StartAsync(settings);
@@ -38,7 +38,7 @@ public sealed class State_survives_the_cluster(PostgresDatabase database) : ICla
         }
 
         var restarted = fresh.Grains.GetGrain<ICounterGrain>("ticking");
-        await Eventually.HoldsAsync(restarted.GetAsync, s => s.Ticks > ticksBefore, "the reminder keeps firing after the restart");
+        await Eventually.Until(restarted.GetAsync, s => s.Ticks > ticksBefore, "the reminder keeps firing after the restart");
         await restarted.StopTickingAsync();
     }
 
@@ -48,7 +48,7 @@ public sealed class State_survives_the_cluster(PostgresDatabase database) : ICla
         var settings = TestSilo.Postgres(database.ConnectionString, NewClusterId());
         await using var first = await TestSilo.StartAsync(settings);
         await using var second = await TestSilo.StartAsync(settings);
-        await Eventually.HoldsAsync(() => first.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true), h => h.Count == 2, "two silos");
+        await Eventually.Until(() => first.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true), h => h.Count == 2, "two silos");
 
         for (var i = 0; i < Grains; i++)
         {
@@ -72,7 +72,7 @@ public sealed class State_survives_the_cluster(PostgresDatabase database) : ICla
         for (var i = 0; i < Grains; i++)
         {
             var counter = second.Grains.GetGrain<ICounterGrain>($"g{i}");
-            var state = await Eventually.HoldsAsync(counter.GetAsync, _ => true, $"g{i} reachable through the remaining silo");
+            var state = await Eventually.Until(counter.GetAsync, _ => true, $"g{i} reachable through the remaining silo");
             Assert.Equal(i + 1, state.Value);
         }
     }

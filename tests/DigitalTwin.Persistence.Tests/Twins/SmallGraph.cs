@@ -74,6 +74,6 @@ internal static class SmallGraph
 
     /// <summary>Reads until every server shows its five history buckets.</summary>
     public static async Task<Dictionary<string, (double Latest, string History)>> SettledAsync(IGrainFactory grains) =>
-        await Eventually.HoldsAsync(() => ReadAllAsync(grains), all => all.Values.All(v => v.History.Split(';').Length == 5),
+        await Eventually.Until(() => ReadAllAsync(grains), all => all.Values.All(v => v.History.Split(';').Length == 5),
             "every server shows five history buckets");
 }

@@ -75,7 +75,7 @@ public sealed class Twins_survive_with_PostgreSQL(PostgresDatabase database) : I
 
         await first.StopAsync();
 
-        var after = await Eventually.HoldsAsync(() => ReadAllAsync(second.Grains), _ => true, "every twin answers through the remaining silo");
+        var after = await Eventually.Until(() => ReadAllAsync(second.Grains), _ => true, "every twin answers through the remaining silo");
         Assert.Equal(before, after);
         Assert.Equal(Servers, (await second.Grains.GetGrain<IRackGrain>(Rack).GetChildrenAsync()).Count);
     }

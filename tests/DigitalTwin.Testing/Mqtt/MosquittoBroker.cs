@@ -1,3 +1,4 @@
+using DigitalTwin.Testing.Processes;
 using System.Diagnostics;
 using System.Text;
 
@@ -35,7 +36,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
     {
         var executable = ExternalProgram.Require("mosquitto", "mosquitto");
         var folder = Directory.CreateTempSubdirectory("dt-mosquitto-").FullName;
-        var port = FreeTcpPort.Next();
+        var port = FreePorts.Next();
         var config = Path.Combine(folder, "mosquitto.conf");
         // When started as root mosquitto switches to its own user unless told to stay the invoking user.
         await File.WriteAllTextAsync(config, $"""
@@ -64,7 +65,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         process.BeginOutputReadLine();
         try
         {
-            await FreeTcpPort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(20), () => "mosquitto log: " + broker.Log);
+            await FreePorts.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(20), () => "mosquitto log: " + broker.Log);
         }
         catch
         {
