@@ -34,7 +34,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the silo and waits until <c>/healthz</c> answers. <paramref name="settings"/> are passed as
-    /// <c>--key=value</c>; ports and a working directory are chosen unless given.
+    /// <c>--key=value</c> (an empty value drops one of the defaults below); ports and a working directory are chosen unless
+    /// given. The silo runs with <c>DigitalTwin:Security:Mode=Open</c> on loopback unless the settings say otherwise.
     /// </summary>
     public static async Task<SiloProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string>? settings = null,
         SiloPorts? ports = null, bool demo = false, TimeSpan? timeout = null)
@@ -58,10 +59,17 @@ public sealed class SiloProcess : IAsyncDisposable
             ["DigitalTwin:Cluster:SiloPort"] = ports.Silo.ToString(),
             ["DigitalTwin:Cluster:GatewayPort"] = ports.Gateway.ToString(),
             ["DigitalTwin:Mqtt:Broker:Port"] = ports.Mqtt.ToString(),
+            ["DigitalTwin:Mqtt:Broker:BindAddress"] = "127.0.0.1",
+            // Tests that are not about security run the silo open (loopback only); security tests pass Mode=Required.
+            ["DigitalTwin:Security:Mode"] = "Open",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:DigitalTwin"] = "Information",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            if (value.Length == 0) all.Remove(key);
+            else all[key] = value;
+        }
         foreach (var (key, value) in all) info.ArgumentList.Add($"--{key}={value}");
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
