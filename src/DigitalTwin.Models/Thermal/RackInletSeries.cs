@@ -1,0 +1,20 @@
+namespace DigitalTwin.Models.Thermal;
+
+/// <summary>
+/// One rack's predicted inlet temperature over a simulation.
+/// </summary>
+/// <param name="Id">The rack's id.</param>
+/// <param name="InletC">Inlet temperature (its hottest server's) at each of the simulation's times, °C; NaN before a
+/// rack added later exists.</param>
+/// <param name="ExhaustC">Mean exhaust (server outlet) temperature at each time, °C; NaN before the rack exists.</param>
+/// <param name="LimitC">The inlet limit it was judged against, °C.</param>
+/// <param name="TimeToLimitS">Seconds from the start until the inlet first reaches the limit (interpolated between
+/// steps; 0 when already there), or null when it stays below it over the horizon.</param>
+/// <param name="PeakInletC">Highest inlet over the horizon, °C.</param>
+public sealed record RackInletSeries(
+    string Id,
+    IReadOnlyList<double> InletC,
+    IReadOnlyList<double> ExhaustC,
+    double LimitC,
+    double? TimeToLimitS,
+    double PeakInletC);

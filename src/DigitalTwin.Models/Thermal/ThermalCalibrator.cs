@@ -1,0 +1,250 @@
+namespace DigitalTwin.Models.Thermal;
+
+/// <summary>
+/// Fits the room thermal model's identifiable parameters to a telemetry history by least squares, and keeps the
+/// topology default for every parameter the history cannot pin down (too few samples, too little variation, or a
+/// fit outside physical bounds). Each parameter group's <see cref="ParameterSource"/> says which, and why.
+/// </summary>
+/// <remarks>
+/// What is fitted, from what:
+/// <list type="bullet">
+/// <item>rack exhaust rise: median outlet − inlet of its servers;</item>
+/// <item>rack recirculation and inlet offset: the inlet against the room's return and the rack's supply air
+/// (recirculation needs the return–supply difference to vary, as it does with load; the offset needs only samples);</item>
+/// <item>room heat capacity (and the equipment's, as one scale): the room's heat balance
+/// IT − cooling = C·dT_return/dt + κ·Σ C_rack·dT_outlet/dt over windows of a minute or more, when the history holds
+/// transients large enough to tell C from noise;</item>
+/// <item>CRAC power: power = Q·(a + b·(supply − 18)) + fan·speed³ (b only when supply temperatures vary).</item>
+/// </list>
+/// CRAC capacity and the CRACs' influence on each rack stay at their defaults unless a history holds saturation or
+/// independent setpoint changes; the sources say so.
+/// </remarks>
+public static class ThermalCalibrator
+{
+    /// <summary>Fewest usable samples for any fit.</summary>
+    public const int MinimumSamples = 30;
+
+    /// <summary>Parameters for <paramref name="room"/> fitted to <paramref name="history"/> where it allows.</summary>
+    public static ThermalParameters Calibrate(ThermalRoom room, ThermalHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        ArgumentNullException.ThrowIfNull(history);
+        var defaults = ThermalDefaults.For(room);
+        var sources = defaults.Sources.ToDictionary(s => s.Parameter, StringComparer.Ordinal);
+        var racks = new Dictionary<string, RackThermalParameters>(defaults.Racks, StringComparer.Ordinal);
+        var cracs = new Dictionary<string, CracThermalParameters>(defaults.Cracs, StringComparer.Ordinal);
+        var observed = new ObservedRoom(room, history);
+
+        FitExhaustRise(room, history, racks, sources);
+        FitCracPower(room, observed, cracs, sources);
+        var withRise = defaults with { Racks = racks, Cracs = cracs };
+        FitRecirculation(room, observed, withRise, racks, sources);
+        var heatCapacity = FitHeatCapacity(room, observed, racks, defaults.RoomHeatCapacityJPerK, sources);
+
+        return defaults with
+        {
+            Racks = racks,
+            Cracs = cracs,
+            RoomHeatCapacityJPerK = heatCapacity,
+            Sources = [.. defaults.Sources.Select(s => sources[s.Parameter])],
+        };
+    }
+
+    private static void FitExhaustRise(ThermalRoom room, ThermalHistory history,
+        Dictionary<string, RackThermalParameters> racks, Dictionary<string, ParameterSource> sources)
+    {
+        var fitted = 0;
+        var samples = 0;
+        foreach (var rack in room.Racks)
+        {
+            if (!history.Racks.TryGetValue(rack.Id, out var h)) continue;
+            var rises = Enumerable.Range(0, history.TimesS.Count)
+                .Where(k => double.IsFinite(h.OutletMeanC[k]) && double.IsFinite(h.InletMeanC[k]) && h.PowerW[k] > 0)
+                .Select(k => h.OutletMeanC[k] - h.InletMeanC[k]).Order().ToList();
+            if (rises.Count < MinimumSamples) continue;
+            var median = rises[rises.Count / 2];
+            if (median is < 2 or > 40) continue;
+            racks[rack.Id] = racks[rack.Id] with { ExhaustRiseK = median };
+            fitted++;
+            samples += rises.Count;
+        }
+        if (fitted > 0)
+            sources["rack.exhaust_rise"] = new("rack.exhaust_rise", true,
+                $"{fitted} of {room.Racks.Count} racks: median server outlet − inlet over {samples} samples" +
+                (fitted < room.Racks.Count ? $"; others {ThermalDefaults.ExhaustRiseK} K" : ""));
+    }
+
+    private static void FitCracPower(ThermalRoom room, ObservedRoom observed,
+        Dictionary<string, CracThermalParameters> cracs, Dictionary<string, ParameterSource> sources)
+    {
+        var notes = new List<string>();
+        foreach (var (crac, i) in room.Cracs.Select((c, i) => (c, i)))
+        {
+            var defaults = cracs[crac.Id];
+            var rows = new List<(double Load, double Supply, double Fan3, double Power)>();
+            for (var k = 0; k < observed.Length; k++)
+            {
+                var (load, supply, power) = (observed.CracLoadW[i][k], observed.CracSupplyC[i][k], observed.CracPowerW[i][k]);
+                if (!observed.CracRunning[i][k] || !double.IsFinite(load) || !double.IsFinite(supply) || !double.IsFinite(power)) continue;
+                rows.Add((load, supply, Math.Pow(observed.CracFanPct[i][k] / 100, 3), power));
+            }
+            if (rows.Count < MinimumSamples) continue;
+            var supplyVaries = StandardDeviation(rows.Select(r => r.Supply)) > 0.3;
+            var ratio = defaults.CompressorInputSlopePerK / defaults.CompressorInputPerWatt;
+            var fit = supplyVaries
+                ? LinearFit.Fit([.. rows.Select(r => new[] { r.Load, r.Load * (r.Supply - defaults.ReferenceSupplyC), r.Fan3 })], [.. rows.Select(r => r.Power)])
+                : LinearFit.Fit([.. rows.Select(r => new[] { r.Load * (1 + ratio * (r.Supply - defaults.ReferenceSupplyC)), r.Fan3 })], [.. rows.Select(r => r.Power)]);
+            if (fit is null) continue;
+            var input = fit.Coefficients[0];
+            var slope = supplyVaries ? fit.Coefficients[1] : ratio * input;
+            var fan = fit.Coefficients[^1];
+            if (input is < 0.05 or > 1.5 || fan < 0 || fan > crac.CoolingCapacityW || fit.StandardErrors[0] > 0.2 * input) continue;
+            cracs[crac.Id] = defaults with { CompressorInputPerWatt = input, CompressorInputSlopePerK = slope, FanPowerW = fan };
+            notes.Add($"{crac.Id} COP {1 / input:0.00}{(supplyVaries ? $" ({-slope / input:P1}/K)" : "")} fan {fan / 1000:0.0} kW, R² {fit.RSquared:0.00}");
+        }
+        if (notes.Count > 0)
+            sources["crac.power"] = new("crac.power", true,
+                $"least squares of power_w on load, supply and fan³: {string.Join("; ", notes)}" +
+                (notes.Count < room.Cracs.Count ? "; others default" : ""));
+    }
+
+    private static void FitRecirculation(ThermalRoom room, ObservedRoom observed, ThermalParameters parameters,
+        Dictionary<string, RackThermalParameters> racks, Dictionary<string, ParameterSource> sources)
+    {
+        var plant = new ThermalPlant(room, parameters);
+        int slopes = 0, offsets = 0, samples = 0;
+        var airflow = new double[room.Cracs.Count];
+        var supply = new double[room.Cracs.Count];
+        for (var j = 0; j < room.Racks.Count; j++)
+        {
+            var rack = room.Racks[j];
+            if (!observed.History.Racks.TryGetValue(rack.Id, out var h)) continue;
+            var current = racks[rack.Id];
+            var rows = new List<double[]>();
+            var targets = new List<double>();
+            for (var k = 0; k < observed.Length; k++)
+            {
+                var returnC = observed.ReturnC[k];
+                var inlet = h.InletMaxC[k];
+                if (!double.IsFinite(returnC) || !double.IsFinite(inlet) || !observed.CracsKnown(k)) continue;
+                for (var i = 0; i < airflow.Length; i++)
+                {
+                    airflow[i] = observed.CracAirflow[i][k];
+                    supply[i] = observed.CracSupplyC[i][k];
+                }
+                var (supplied, supplyC) = plant.RackSupply(j, airflow, supply);
+                if (!double.IsFinite(supplyC)) continue;
+                var power = double.IsFinite(h.PowerW[k]) ? h.PowerW[k] : rack.ItPowerW;
+                var drawn = Math.Max(power, 50) / (Air.VolumetricHeatCapacity * current.ExhaustRiseK);
+                var cold = Math.Min(1, supplied / drawn);
+                var x = returnC - supplyC;
+                // inlet = supply + (1 − (1 − r)·cold)·x + offset  ⇒  inlet − supply − (1 − cold)·x = r·(cold·x) + offset
+                rows.Add([cold * x, 1]);
+                targets.Add(inlet - supplyC - (1 - cold) * x);
+            }
+            if (rows.Count < MinimumSamples) continue;
+            samples += rows.Count;
+            var fit = StandardDeviation(rows.Select(r => r[0])) > 0.3 ? LinearFit.Fit(rows, targets) : null;
+            if (fit is not null && fit.StandardErrors[0] < 0.05 && fit.Coefficients[0] is >= -0.05 and <= 0.95)
+            {
+                var r = Math.Clamp(fit.Coefficients[0], 0, 0.95);
+                var offset = Enumerable.Range(0, rows.Count).Average(n => targets[n] - r * rows[n][0]);
+                racks[rack.Id] = current with { Recirculation = r, InletOffsetK = offset };
+                slopes++;
+                offsets++;
+            }
+            else
+            {
+                var offset = Enumerable.Range(0, rows.Count).Average(n => targets[n] - current.Recirculation * rows[n][0]);
+                racks[rack.Id] = current with { InletOffsetK = offset };
+                offsets++;
+            }
+        }
+        if (slopes > 0)
+            sources["rack.recirculation"] = new("rack.recirculation", true,
+                $"{slopes} of {room.Racks.Count} racks: least squares of inlet on return − supply" +
+                (slopes < room.Racks.Count ? $"; others {ThermalDefaults.Recirculation} (return − supply too steady to tell)" : ""));
+        else if (offsets > 0)
+            sources["rack.recirculation"] = new("rack.recirculation", false,
+                $"{ThermalDefaults.Recirculation} of intake: return − supply too steady in the history to tell recirculation apart");
+        if (offsets > 0)
+            sources["rack.inlet_offset"] = new("rack.inlet_offset", true,
+                $"{offsets} of {room.Racks.Count} racks: mean residual of the inlet over {samples} samples");
+    }
+
+    private static double FitHeatCapacity(ThermalRoom room, ObservedRoom observed,
+        Dictionary<string, RackThermalParameters> racks, double fallback, Dictionary<string, ParameterSource> sources)
+    {
+        var history = observed.History;
+        if (history.TimesS.Count < 2) return fallback;
+        var bin = history.TimesS[1] - history.TimesS[0];
+        var window = Math.Max(1, (int)Math.Round(60 / bin));
+        var heat = new double[observed.Length];
+        var equipment = new double[observed.Length];
+        var haveOutlets = room.Racks.All(r => history.Racks.TryGetValue(r.Id, out var h) && h.OutletMeanC.Any(double.IsFinite));
+        for (var k = 0; k < observed.Length; k++)
+        {
+            var it = 0.0;
+            foreach (var rack in room.Racks)
+                it += history.Racks.TryGetValue(rack.Id, out var h) ? h.PowerW[k] : double.NaN;
+            var cooling = 0.0;
+            for (var i = 0; i < room.Cracs.Count; i++)
+                cooling += observed.CracRunning[i][k] ? observed.CracLoadW[i][k] : 0;
+            heat[k] = it - cooling;
+            var stored = 0.0;
+            foreach (var rack in room.Racks)
+                stored += haveOutlets ? racks[rack.Id].HeatCapacityJPerK * history.Racks[rack.Id].OutletMeanC[k] : 0;
+            equipment[k] = stored;
+        }
+        var rows = new List<double[]>();
+        var targets = new List<double>();
+        // Non-overlapping windows: the mean net heat over two windows against the change of their mean temperatures.
+        for (var k = window; k + window <= observed.Length; k += 2 * window)
+        {
+            var dt = window * bin;
+            var before = Mean(observed.ReturnC, k - window, k);
+            var after = Mean(observed.ReturnC, k, k + window);
+            var net = Mean(heat, k - window, k + window);
+            var eqBefore = Mean(equipment, k - window, k);
+            var eqAfter = Mean(equipment, k, k + window);
+            if (!double.IsFinite(before) || !double.IsFinite(after) || !double.IsFinite(net) || !double.IsFinite(eqBefore) || !double.IsFinite(eqAfter)) continue;
+            rows.Add(haveOutlets ? [(after - before) / dt, (eqAfter - eqBefore) / dt, 1] : [(after - before) / dt, 1]);
+            targets.Add(net);
+        }
+        var airOnly = ThermalDefaults.VolumeM3(room) * Air.VolumetricHeatCapacity;
+        var fit = rows.Count >= MinimumSamples ? LinearFit.Fit(rows, targets) : null;
+        if (fit is null || fit.Coefficients[0] <= 0 || fit.StandardErrors[0] > 0.25 * fit.Coefficients[0]
+            || fit.Coefficients[0] < 0.3 * airOnly || fit.Coefficients[0] > 30 * airOnly)
+        {
+            sources["room.heat_capacity"] = sources["room.heat_capacity"] with
+            {
+                Basis = sources["room.heat_capacity"].Basis + $"; the history's transients ({rows.Count} windows) do not identify it",
+            };
+            return fallback;
+        }
+        var capacity = fit.Coefficients[0];
+        var note = $"least squares of the heat balance over {rows.Count} one-minute windows: {capacity / airOnly:0.0} × the air's ({capacity / 1e6:0.00} MJ/K)";
+        if (haveOutlets && fit.Coefficients[1] is var kappa && kappa > 0.2 && kappa < 5 && fit.StandardErrors[1] < 0.3 * kappa)
+        {
+            foreach (var rack in room.Racks) racks[rack.Id] = racks[rack.Id] with { HeatCapacityJPerK = racks[rack.Id].HeatCapacityJPerK * kappa };
+            sources["rack.heat_capacity"] = new("rack.heat_capacity", true, $"same fit: {kappa:0.00} × the default per server");
+        }
+        sources["room.heat_capacity"] = new("room.heat_capacity", true, note);
+        return capacity;
+    }
+
+    private static double Mean(double[] values, int from, int to)
+    {
+        var sum = 0.0;
+        for (var k = from; k < to; k++) sum += values[k];
+        return sum / (to - from);
+    }
+
+    private static double StandardDeviation(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        if (list.Count < 2) return 0;
+        var mean = list.Average();
+        return Math.Sqrt(list.Sum(v => (v - mean) * (v - mean)) / (list.Count - 1));
+    }
+}

@@ -1,0 +1,136 @@
+namespace DigitalTwin.Models.Thermal;
+
+/// <summary>
+/// Topology defaults for the thermal parameters, used wherever the telemetry history cannot identify a value.
+/// Each constant is a physical rule of thumb (documented in samples/README.md), never a fit to one data centre.
+/// </summary>
+public static class ThermalDefaults
+{
+    /// <summary>Heat capacity of the room's hot-air node as a multiple of its air alone: floor tiles, rack frames,
+    /// cabling and walls take part in a transient of minutes about as much as the air does.</summary>
+    public const double StructureParticipation = 2.0;
+
+    /// <summary>Air volume per rack when the room's <c>volume_m3</c> is unknown, m³ (about 4 m² of floor per
+    /// rack including aisles and service space, 3.5 m from raised floor to ceiling).</summary>
+    public const double VolumePerRackM3 = 15;
+
+    /// <summary>Smallest room volume assumed when <c>volume_m3</c> is unknown, m³.</summary>
+    public const double MinimumVolumeM3 = 150;
+
+    /// <summary>Air temperature rise across servers at load, K (10–15 K is usual: about 0.08 kg/s per kW).</summary>
+    public const double ExhaustRiseK = 12;
+
+    /// <summary>Heat capacity per server that follows its exhaust temperature, J/K (about 15–20 kg of metal in a
+    /// 1–2U server, of which part warms within minutes).</summary>
+    public const double ServerHeatCapacityJPerK = 8000;
+
+    /// <summary>Equipment heat capacity per watt of IT power when the server count is unknown, J/(K·W).</summary>
+    public const double HeatCapacityPerWattJPerKW = 15;
+
+    /// <summary>Share of intake that is exhaust air even with ample supply (containment leaks, rack tops).</summary>
+    public const double Recirculation = 0.05;
+
+    /// <summary>Share of CRAC air that returns without reaching a rack (leaky tiles and cable cut-outs).</summary>
+    public const double BypassFraction = 0.1;
+
+    /// <summary>Affinity of a rack for a CRAC its <c>cooling</c> list names (others in the room get
+    /// <see cref="UnlistedAffinity"/>).</summary>
+    public const double ListedAffinity = 1.0;
+
+    /// <summary>Affinity of a rack for a CRAC in its room that its <c>cooling</c> list does not name, or for every CRAC
+    /// when the list is empty (then all count as listed).</summary>
+    public const double UnlistedAffinity = 0.25;
+
+    /// <summary>Distance over which a CRAC's influence falls by e when positions are known, m.</summary>
+    public const double InfluenceLengthM = 8;
+
+    /// <summary>Return temperature at which rated CRAC capacity holds, °C.</summary>
+    public const double NominalReturnC = 27;
+
+    /// <summary>Capacity change per kelvin of return air: a coil near 7 °C removes heat in proportion to
+    /// (return − 7), so 1 / (27 − 7).</summary>
+    public const double CapacitySlopePerK = 0.05;
+
+    /// <summary>Capacity scales with airflow to this power (coil effectiveness falls as air speeds up).</summary>
+    public const double CapacityAirflowExponent = 0.5;
+
+    /// <summary>Compressor/chiller input per watt of heat at the reference supply temperature (COP 3.5).</summary>
+    public const double CompressorInputPerWatt = 1 / 3.5;
+
+    /// <summary>Fractional improvement of compressor efficiency per kelvin of warmer supply air (3 %/K).</summary>
+    public const double CompressorImprovementPerK = 0.03;
+
+    /// <summary>Supply temperature the compressor figures refer to, °C.</summary>
+    public const double ReferenceSupplyC = 18;
+
+    /// <summary>Fan power at full speed as a share of rated cooling capacity when <c>fan_power_w</c> is unknown.</summary>
+    public const double FanPowerShareOfCapacity = 0.05;
+
+    /// <summary>Inlet limit when a rack's servers name none: ASHRAE A1 allowable top, °C.</summary>
+    public const double InletLimitC = 32;
+
+    /// <summary>The room volume used: <see cref="ThermalRoom.VolumeM3"/> when given, else per rack.</summary>
+    public static double VolumeM3(ThermalRoom room) =>
+        room.VolumeM3 > 0 ? room.VolumeM3 : Math.Max(MinimumVolumeM3, VolumePerRackM3 * room.Racks.Count);
+
+    /// <summary>A CRAC's airflow at full fan: its rating, else what carries its capacity at the exhaust rise.</summary>
+    public static double AirflowM3PerS(ThermalCrac crac) =>
+        crac.AirflowM3PerS > 0 ? crac.AirflowM3PerS : crac.CoolingCapacityW / (Air.VolumetricHeatCapacity * ExhaustRiseK);
+
+    /// <summary>Default parameters of one rack.</summary>
+    public static RackThermalParameters Rack(ThermalRack rack) => new(
+        Recirculation,
+        0,
+        ExhaustRiseK,
+        rack.ServerCount > 0
+            ? rack.ServerCount * ServerHeatCapacityJPerK
+            : Math.Max(rack.NameplatePowerW, rack.ItPowerW) * HeatCapacityPerWattJPerKW);
+
+    /// <summary>Default parameters of one CRAC.</summary>
+    public static CracThermalParameters Crac(ThermalCrac crac) => new(
+        NominalReturnC,
+        CapacitySlopePerK,
+        CapacityAirflowExponent,
+        CompressorInputPerWatt,
+        -CompressorImprovementPerK * CompressorInputPerWatt,
+        ReferenceSupplyC,
+        crac.FanPowerW > 0 ? crac.FanPowerW : FanPowerShareOfCapacity * crac.CoolingCapacityW);
+
+    /// <summary>Default affinity of a rack for each CRAC of its room: its cooling list, then distance.</summary>
+    public static IReadOnlyDictionary<string, double> Affinity(ThermalRack rack, IReadOnlyList<ThermalCrac> cracs)
+    {
+        var affinity = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var crac in cracs)
+        {
+            var listed = rack.Cooling.Count == 0 || rack.Cooling.Contains(crac.Id, StringComparer.Ordinal);
+            var weight = listed ? ListedAffinity : UnlistedAffinity;
+            if (rack.Position is not null && crac.Position is not null)
+                weight *= Math.Exp(-rack.Position.DistanceTo(crac.Position) / InfluenceLengthM);
+            affinity[crac.Id] = weight;
+        }
+        return affinity;
+    }
+
+    /// <summary>Every parameter of a room at its topology default, each source saying so.</summary>
+    public static ThermalParameters For(ThermalRoom room)
+    {
+        var volume = VolumeM3(room);
+        var volumeBasis = room.VolumeM3 > 0 ? $"volume_m3 {volume:0} m³" : $"no volume_m3: {VolumePerRackM3:0} m³ per rack = {volume:0} m³";
+        return new ThermalParameters(
+            room.Racks.ToDictionary(r => r.Id, Rack, StringComparer.Ordinal),
+            room.Cracs.ToDictionary(c => c.Id, Crac, StringComparer.Ordinal),
+            room.Racks.ToDictionary(r => r.Id, r => Affinity(r, room.Cracs), StringComparer.Ordinal),
+            volume * Air.VolumetricHeatCapacity * StructureParticipation,
+            BypassFraction,
+            [
+                new("room.heat_capacity", false, $"{volumeBasis} × ρ·cp × {StructureParticipation} (air and structure)"),
+                new("rack.recirculation", false, $"{Recirculation} of intake"),
+                new("rack.inlet_offset", false, "0 K"),
+                new("rack.exhaust_rise", false, $"{ExhaustRiseK} K across servers"),
+                new("rack.heat_capacity", false, $"{ServerHeatCapacityJPerK / 1000:0} kJ/K per server"),
+                new("crac.influence", false, $"cooling list {ListedAffinity}, other CRACs {UnlistedAffinity}, × e^(−distance/{InfluenceLengthM} m)"),
+                new("crac.capacity", false, $"rated capacity at {NominalReturnC} °C return, {CapacitySlopePerK:P0} per K"),
+                new("crac.power", false, $"COP {1 / CompressorInputPerWatt:0.0} at {ReferenceSupplyC} °C supply, {CompressorImprovementPerK:P0} better per K; fan_power_w or {FanPowerShareOfCapacity:P0} of capacity × speed³"),
+            ]);
+    }
+}

@@ -1,0 +1,242 @@
+namespace DigitalTwin.Models.Thermal;
+
+/// <summary>
+/// The mutable working state of one simulation run: racks and CRACs as arrays, the hot-air node and each rack's
+/// equipment node. Kept apart from <see cref="RoomThermalModel"/> so a model can run many simulations at once.
+/// </summary>
+internal sealed class ThermalPlant
+{
+    private const double MinimumRackPowerW = 50;
+    private const double MinimumRackPowerShare = 0.2;
+    private const double HighestReturnC = 150;
+
+    private readonly ThermalParameters parameters;
+    private double[,] share = new double[0, 0];
+
+    public readonly List<ThermalRack> Racks = [];
+    public readonly List<RackThermalParameters> RackParameters = [];
+    public readonly List<double> RackPowerW = [];
+    public readonly List<double> NominalAirflow = [];
+    public readonly List<double> EquipmentC = [];
+    public readonly List<double> AddedAtS = [];
+    public readonly ThermalCrac[] Cracs;
+    public readonly CracThermalParameters[] CracParameters;
+    public readonly bool[] Running;
+    public readonly double[] SetpointC;
+    public readonly double[] FanPct;
+    public readonly double[] RatedAirflow;
+    public double ReturnC;
+
+    // Scratch filled by Evaluate.
+    public double[] CracAirflow;
+    public double[] CracSupplyC;
+    public double[] CracLoadW;
+    public double[] CracCapacityW;
+    public double[] RackInletMixC = [];
+    public double[] RackSupplyShare = [];
+
+    public ThermalPlant(ThermalRoom room, ThermalParameters parameters)
+    {
+        this.parameters = parameters;
+        Cracs = [.. room.Cracs];
+        CracParameters = [.. Cracs.Select(c => parameters.Cracs.TryGetValue(c.Id, out var p) ? p : ThermalDefaults.Crac(c))];
+        Running = [.. Cracs.Select(c => c.Running)];
+        SetpointC = [.. Cracs.Select(c => c.SetpointC)];
+        FanPct = [.. Cracs.Select(c => c.FanPct)];
+        RatedAirflow = [.. Cracs.Select(ThermalDefaults.AirflowM3PerS)];
+        CracAirflow = new double[Cracs.Length];
+        CracSupplyC = new double[Cracs.Length];
+        CracLoadW = new double[Cracs.Length];
+        CracCapacityW = new double[Cracs.Length];
+        foreach (var rack in room.Racks) AddRack(rack, null, 0, recomputeShares: false);
+        RecomputeShares();
+    }
+
+    public int RackIndex(string id) => Racks.FindIndex(r => r.Id == id);
+
+    public int CracIndex(string id) => Array.FindIndex(Cracs, c => c.Id == id);
+
+    public void AddRack(ThermalRack rack, RackThermalParameters? given, double atS, bool recomputeShares = true)
+    {
+        var p = given ?? (parameters.Racks.TryGetValue(rack.Id, out var known) ? known : ThermalDefaults.Rack(rack));
+        Racks.Add(rack);
+        RackParameters.Add(p);
+        RackPowerW.Add(rack.ItPowerW);
+        NominalAirflow.Add(Math.Max(rack.ItPowerW, MinimumRackPowerW) / (Air.VolumetricHeatCapacity * p.ExhaustRiseK));
+        EquipmentC.Add(double.NaN);
+        AddedAtS.Add(atS);
+        if (recomputeShares) RecomputeShares();
+    }
+
+    /// <summary>Share of each CRAC's air that reaches each rack: affinity × the rack's nominal airflow, normalised
+    /// per CRAC after bypass. A rack added later draws air away from the others, as a new rack on a floor does.</summary>
+    private void RecomputeShares()
+    {
+        share = new double[Racks.Count, Cracs.Length];
+        for (var i = 0; i < Cracs.Length; i++)
+        {
+            var total = 0.0;
+            for (var j = 0; j < Racks.Count; j++)
+            {
+                share[j, i] = Affinity(j, i) * NominalAirflow[j];
+                total += share[j, i];
+            }
+            for (var j = 0; j < Racks.Count; j++)
+                share[j, i] = total > 0 ? share[j, i] / total * (1 - parameters.BypassFraction) : 0;
+        }
+        RackInletMixC = new double[Racks.Count];
+        RackSupplyShare = new double[Racks.Count];
+    }
+
+    private double Affinity(int rack, int crac)
+    {
+        var id = Racks[rack].Id;
+        if (parameters.Affinity.TryGetValue(id, out var known) && known.TryGetValue(Cracs[crac].Id, out var value)) return value;
+        return ThermalDefaults.Affinity(Racks[rack], Cracs)[Cracs[crac].Id];
+    }
+
+    /// <summary>Air the rack's servers draw, m³/s: power / (ρ·cp·rise), with a floor for idle racks whose fans still turn.</summary>
+    public double RackAirflow(int j) =>
+        Math.Max(Math.Max(RackPowerW[j], MinimumRackPowerShare * Racks[j].ItPowerW), MinimumRackPowerW)
+        / (Air.VolumetricHeatCapacity * RackParameters[j].ExhaustRiseK);
+
+    public double CracCapacity(int i, double returnC, double airflow)
+    {
+        var p = CracParameters[i];
+        var byReturn = Math.Max(0, 1 + p.CapacitySlopePerK * (returnC - p.NominalReturnC));
+        var byAirflow = Math.Pow(airflow / RatedAirflow[i], p.CapacityAirflowExponent);
+        return Cracs[i].CoolingCapacityW * byReturn * byAirflow;
+    }
+
+    /// <summary>CRAC supply and load, each rack's mixed inlet and supply share, at the present return temperature.</summary>
+    public void Evaluate(double returnC)
+    {
+        for (var i = 0; i < Cracs.Length; i++)
+        {
+            var airflow = Running[i] ? RatedAirflow[i] * Math.Max(0, FanPct[i]) / 100 : 0;
+            CracAirflow[i] = airflow;
+            if (airflow <= 0)
+            {
+                CracSupplyC[i] = returnC;
+                CracLoadW[i] = 0;
+                CracCapacityW[i] = 0;
+                continue;
+            }
+            var capacity = CracCapacity(i, returnC, airflow);
+            var wanted = Air.VolumetricHeatCapacity * airflow * Math.Max(0, returnC - SetpointC[i]);
+            CracCapacityW[i] = capacity;
+            CracLoadW[i] = Math.Min(wanted, capacity);
+            CracSupplyC[i] = returnC - CracLoadW[i] / (Air.VolumetricHeatCapacity * airflow);
+        }
+        for (var j = 0; j < Racks.Count; j++)
+        {
+            double supplied = 0, suppliedHeat = 0;
+            for (var i = 0; i < Cracs.Length; i++)
+            {
+                var flow = share[j, i] * CracAirflow[i];
+                supplied += flow;
+                suppliedHeat += flow * CracSupplyC[i];
+            }
+            var drawn = RackAirflow(j);
+            var supplyShare = supplied / drawn;
+            RackSupplyShare[j] = supplyShare;
+            // Cold air short of what the servers draw is made up by room (exhaust) air: they breathe it.
+            var cold = (1 - RackParameters[j].Recirculation) * Math.Min(1, supplyShare);
+            var supplyC = supplied > 0 ? suppliedHeat / supplied : returnC;
+            RackInletMixC[j] = cold * supplyC + (1 - cold) * returnC;
+        }
+    }
+
+    /// <summary>Cold air reaching rack j for given CRAC airflows and supply temperatures, and its mean temperature.</summary>
+    public (double Supplied, double SupplyC) RackSupply(int j, IReadOnlyList<double> airflow, IReadOnlyList<double> supplyC)
+    {
+        double supplied = 0, heat = 0;
+        for (var i = 0; i < Cracs.Length; i++)
+        {
+            var flow = share[j, i] * airflow[i];
+            supplied += flow;
+            heat += flow * supplyC[i];
+        }
+        return (supplied, supplied > 0 ? heat / supplied : double.NaN);
+    }
+
+    public double ReportedInlet(int j) => RackInletMixC[j] + RackParameters[j].InletOffsetK;
+
+    public bool IsSaturated(int i) => Running[i] && CracAirflow[i] > 0 && CracLoadW[i] >= CracCapacityW[i] - 1e-6
+        && CracSupplyC[i] > SetpointC[i] + 1e-6;
+
+    public CracOperatingPoint Describe(int i)
+    {
+        var p = CracParameters[i];
+        var running = Running[i] && CracAirflow[i] > 0;
+        var compressor = running ? CompressorPower(p, CracLoadW[i], CracSupplyC[i]) : 0;
+        var fan = running ? p.FanPowerW * Math.Pow(FanPct[i] / 100, 3) : 0;
+        return new CracOperatingPoint(Cracs[i].Id, running, CracSupplyC[i], ReturnC, CracAirflow[i], CracLoadW[i],
+            CracCapacityW[i], compressor, fan, IsSaturated(i));
+    }
+
+    /// <summary>Compressor input for a heat load at a supply temperature: load × (1/COP at reference + slope × ΔT),
+    /// never below a tenth of the reference input (COP does not grow without bound).</summary>
+    public static double CompressorPower(CracThermalParameters p, double loadW, double supplyC) =>
+        loadW * Math.Max(0.1 * p.CompressorInputPerWatt,
+            p.CompressorInputPerWatt + p.CompressorInputSlopePerK * (supplyC - p.ReferenceSupplyC));
+
+    /// <summary>Sets the return temperature to where the CRACs remove exactly the IT heat, and every equipment
+    /// node to its steady exhaust temperature. False when no such temperature exists below 150 °C.</summary>
+    public bool SettleToSteadyState()
+    {
+        var heat = RackPowerW.Sum();
+        double low = Math.Min(SetpointC.DefaultIfEmpty(20).Min(), 20) - 10, high = HighestReturnC;
+        var steady = Removed(high) >= heat;
+        if (steady)
+            for (var k = 0; k < 60 && high - low > 1e-6; k++)
+            {
+                var mid = 0.5 * (low + high);
+                if (Removed(mid) >= heat) high = mid; else low = mid;
+            }
+        ReturnC = high;
+        Evaluate(ReturnC);
+        for (var j = 0; j < Racks.Count; j++)
+            EquipmentC[j] = RackInletMixC[j] + RackPowerW[j] / (Air.VolumetricHeatCapacity * RackAirflow(j));
+        return steady;
+    }
+
+    private double Removed(double returnC)
+    {
+        Evaluate(returnC);
+        return CracLoadW.Sum();
+    }
+
+    /// <summary>Longest stable sub-step, s: a fifth of the hot-air node's fastest time constant.</summary>
+    public double StableStepS()
+    {
+        var conductance = RatedAirflow.Sum();
+        for (var j = 0; j < Racks.Count; j++) conductance += RackAirflow(j);
+        return 0.2 * parameters.RoomHeatCapacityJPerK / (Air.VolumetricHeatCapacity * Math.Max(conductance, 1e-3));
+    }
+
+    /// <summary>Advances the hot-air node and every equipment node by dt seconds.</summary>
+    public void Advance(double dt)
+    {
+        Evaluate(ReturnC);
+        var heatToAir = 0.0;
+        for (var j = 0; j < Racks.Count; j++)
+        {
+            var airflowHeat = Air.VolumetricHeatCapacity * RackAirflow(j);
+            if (double.IsNaN(EquipmentC[j])) EquipmentC[j] = RackInletMixC[j] + RackPowerW[j] / airflowHeat;
+            heatToAir += airflowHeat * (EquipmentC[j] - RackInletMixC[j]);
+            // Exact for a fixed inlet: the equipment relaxes to inlet + rise with time constant C / (ρ·cp·airflow).
+            var target = RackInletMixC[j] + RackPowerW[j] / airflowHeat;
+            var decay = Math.Exp(-dt * airflowHeat / RackParameters[j].HeatCapacityJPerK);
+            EquipmentC[j] = target + (EquipmentC[j] - target) * decay;
+        }
+        ReturnC += dt * (heatToAir - CracLoadW.Sum()) / parameters.RoomHeatCapacityJPerK;
+    }
+
+    public double StoredHeatJ()
+    {
+        var stored = parameters.RoomHeatCapacityJPerK * ReturnC;
+        for (var j = 0; j < Racks.Count; j++) stored += RackParameters[j].HeatCapacityJPerK * EquipmentC[j];
+        return stored;
+    }
+}

@@ -1,0 +1,57 @@
+using DigitalTwin.Models.Thermal;
+
+namespace DigitalTwin.Models.Tests.Thermal;
+
+/// <summary>Telemetry made by running the model itself with known parameters, load swings and sensor noise.</summary>
+internal static class SyntheticHistory
+{
+    public static ThermalHistory Record(ThermalRoom room, ThermalParameters truth, double hours, int seed, double noiseC = 0.1,
+        double swingEveryS = 300)
+    {
+        var random = new Random(seed);
+        var perturbations = new List<ThermalPerturbation>();
+        var power = room.Racks.ToDictionary(r => r.Id, r => new List<(double At, double W)> { (0, r.ItPowerW) });
+        for (var t = swingEveryS; t < hours * 3600; t += swingEveryS)
+        {
+            var common = 0.7 + 0.6 * random.NextDouble();
+            foreach (var rack in room.Racks)
+            {
+                var w = rack.ItPowerW * common * (0.9 + 0.2 * random.NextDouble());
+                perturbations.Add(new RackPowerChange(t, rack.Id, w));
+                power[rack.Id].Add((t, w));
+            }
+        }
+        var run = new RoomThermalModel(room, truth).Simulate(perturbations, hours * 3600, 10);
+        var start = new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+        var builder = new ThermalHistoryBuilder(TimeSpan.FromSeconds(10));
+        double Noise() => noiseC * (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5) * 2;
+        for (var k = 0; k < run.TimesS.Count; k++)
+        {
+            var at = start.AddSeconds(run.TimesS[k]);
+            foreach (var rack in run.Racks)
+            {
+                var offset = truth.Racks[rack.Id].InletOffsetK;
+                var watts = power[rack.Id].Last(p => p.At <= run.TimesS[k] + 1e-9).W;
+                // Two servers: the hottest reads the rack's inlet, the other reads the mixed air.
+                builder.AddServerReading(rack.Id, rack.Id + "-top", "inlet_temp_c", at, rack.InletC[k] + Noise());
+                builder.AddServerReading(rack.Id, rack.Id + "-bottom", "inlet_temp_c", at, rack.InletC[k] - 2 * offset + Noise());
+                builder.AddServerReading(rack.Id, rack.Id + "-top", "outlet_temp_c", at, rack.ExhaustC[k] + offset + Noise());
+                builder.AddServerReading(rack.Id, rack.Id + "-bottom", "outlet_temp_c", at, rack.ExhaustC[k] - offset + Noise());
+                builder.AddServerReading(rack.Id, rack.Id + "-top", "power_w", at, watts / 2);
+                builder.AddServerReading(rack.Id, rack.Id + "-bottom", "power_w", at, watts / 2);
+            }
+            foreach (var crac in run.Cracs)
+            {
+                var rated = room.Cracs.Single(c => c.Id == crac.Id);
+                builder.AddCracReading(crac.Id, "supply_temp_c", at, crac.SupplyC[k] + Noise());
+                builder.AddCracReading(crac.Id, "return_temp_c", at, run.ReturnC[k] + Noise());
+                builder.AddCracReading(crac.Id, "setpoint_c", at, rated.SetpointC);
+                builder.AddCracReading(crac.Id, "fan_pct", at, rated.FanPct);
+                builder.AddCracReading(crac.Id, "airflow_m3_s", at, rated.AirflowM3PerS * rated.FanPct / 100);
+                builder.AddCracReading(crac.Id, "cooling_load_w", at, crac.CoolingLoadW[k]);
+                builder.AddCracReading(crac.Id, "power_w", at, crac.PowerW[k]);
+            }
+        }
+        return builder.Build();
+    }
+}

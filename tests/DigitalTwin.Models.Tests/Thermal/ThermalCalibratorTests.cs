@@ -1,0 +1,79 @@
+using DigitalTwin.Models.Thermal;
+
+namespace DigitalTwin.Models.Tests.Thermal;
+
+public class ThermalCalibratorTests
+{
+    private static ThermalParameters Truth(ThermalRoom room)
+    {
+        var defaults = ThermalDefaults.For(room);
+        var random = new Random(11);
+        return defaults with
+        {
+            Racks = defaults.Racks.ToDictionary(r => r.Key, r => r.Value with
+            {
+                Recirculation = 0.02 + 0.25 * random.NextDouble(),
+                InletOffsetK = 1.5 * random.NextDouble(),
+                ExhaustRiseK = 14,
+                HeatCapacityJPerK = r.Value.HeatCapacityJPerK * 0.6,
+            }),
+            Cracs = defaults.Cracs.ToDictionary(c => c.Key, c => c.Value with { CompressorInputPerWatt = 0.22, CompressorInputSlopePerK = -0.007, FanPowerW = 5500 }),
+            RoomHeatCapacityJPerK = defaults.RoomHeatCapacityJPerK * 1.8,
+        };
+    }
+
+    [Fact]
+    public void Calibration_recovers_the_parameters_that_made_the_history()
+    {
+        var room = SyntheticRooms.TwoRows();
+        var truth = Truth(room);
+        var history = SyntheticHistory.Record(room, truth, hours: 4, seed: 5);
+
+        var fitted = ThermalCalibrator.Calibrate(room, history);
+
+        foreach (var rack in room.Racks)
+        {
+            var (want, got) = (truth.Racks[rack.Id], fitted.Racks[rack.Id]);
+            Assert.Equal(want.ExhaustRiseK, got.ExhaustRiseK, 0.5);
+            Assert.Equal(want.Recirculation, got.Recirculation, 0.04);
+            Assert.Equal(want.InletOffsetK, got.InletOffsetK, 0.3);
+        }
+        Assert.Equal(truth.RoomHeatCapacityJPerK, fitted.RoomHeatCapacityJPerK, truth.RoomHeatCapacityJPerK * 0.25);
+        Assert.All(fitted.Cracs.Values, c => Assert.Equal(0.22, c.CompressorInputPerWatt, 0.02));
+        Assert.All(fitted.Cracs.Values, c => Assert.InRange(c.FanPowerW, 4700, 6300));
+        foreach (var name in new[] { "rack.exhaust_rise", "rack.recirculation", "rack.inlet_offset", "room.heat_capacity", "crac.power" })
+            Assert.True(fitted.Sources.Single(s => s.Parameter == name).Calibrated, name);
+        Assert.False(fitted.Sources.Single(s => s.Parameter == "crac.influence").Calibrated);
+    }
+
+    [Fact]
+    public void A_calibrated_model_predicts_a_crac_failure_as_the_true_room_does()
+    {
+        var room = SyntheticRooms.TwoRows(airflowM3PerS: 5, cracCapacityW: 70000);
+        var truth = Truth(room);
+        var history = SyntheticHistory.Record(room, truth, hours: 4, seed: 9);
+
+        var fitted = ThermalCalibrator.Calibrate(room, history);
+        var predicted = new RoomThermalModel(room, fitted).Simulate([new CracFailure(0, "crac-1")], 3600, 10);
+        var actual = new RoomThermalModel(room, truth).Simulate([new CracFailure(0, "crac-1")], 3600, 10);
+
+        Assert.NotNull(actual.FirstLimitS);
+        Assert.Equal(actual.FirstLimitS!.Value, predicted.FirstLimitS!.Value, actual.FirstLimitS.Value * 0.15);
+        var mae = predicted.Racks.Zip(actual.Racks).Average(p => p.First.InletC.Zip(p.Second.InletC).Average(t => Math.Abs(t.First - t.Second)));
+        Assert.True(mae < 0.5, $"inlet MAE {mae:0.00} °C");
+    }
+
+    [Fact]
+    public void A_steady_short_history_keeps_the_defaults_and_says_so()
+    {
+        var room = SyntheticRooms.TwoRows();
+        var history = SyntheticHistory.Record(room, ThermalDefaults.For(room), hours: 0.05, seed: 1, swingEveryS: 1e9);
+
+        var fitted = ThermalCalibrator.Calibrate(room, history);
+
+        Assert.Equal(ThermalDefaults.For(room).RoomHeatCapacityJPerK, fitted.RoomHeatCapacityJPerK);
+        Assert.False(fitted.Sources.Single(s => s.Parameter == "room.heat_capacity").Calibrated);
+        Assert.Contains("do not identify", fitted.Sources.Single(s => s.Parameter == "room.heat_capacity").Basis);
+        Assert.False(fitted.Sources.Single(s => s.Parameter == "rack.recirculation").Calibrated);
+    }
+}
