@@ -66,6 +66,21 @@ public sealed class TwinOptions
     /// <summary>How many normal readings in a row resolve an open anomaly alert.</summary>
     public int AlertClearReadings { get; set; } = 10;
 
+    /// <summary>
+    /// How long (in reading time) a limit must stay crossed before its alert is raised, escalated or calmed, and
+    /// stay clear before it resolves: a single noisy reading neither raises nor clears a limit alert.
+    /// </summary>
+    public TimeSpan LimitDebounce { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How far back inside a limit a value must come, as a share of the limit's size, before the limit counts as
+    /// clear (0.02: an alert above 27 °C clears below 26.46 °C), so a value hovering at the limit does not flap.
+    /// </summary>
+    public double LimitHysteresis { get; set; } = 0.02;
+
+    /// <summary>How long (in reading time) an asset must fail, or do, its job before its role alert is raised or resolved.</summary>
+    public TimeSpan RoleDebounce { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The horizon of failure predictions.</summary>
     public TimeSpan PredictionHorizon { get; set; } = TimeSpan.FromDays(7);
 

@@ -3,8 +3,10 @@ using DigitalTwin.Abstractions.Identity;
 namespace DigitalTwin.Abstractions.Health;
 
 /// <summary>
-/// An anomaly or limit breach raised by a twin: what deviated, against which baseline, how strongly, since when, and
-/// an explanation a person can act on (for example whether neighbours deviate too, pointing at a shared cause).
+/// An anomaly, limit breach or failed role raised by a twin (<see cref="AlertKind"/>): what deviated, against which
+/// baseline (for a limit alert, the limit crossed), how strongly, since when, and an explanation a person can act on
+/// (for example whether neighbours deviate too, pointing at a shared cause). Its <see cref="State"/> moves from
+/// Raised to Acknowledged (an operator) to Resolved (the condition cleared).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("dt.TwinAlert")]
 public sealed record TwinAlert(
@@ -22,4 +24,5 @@ public sealed record TwinAlert(
     [property: Id(11)] string Explanation,
     [property: Id(12)] DateTimeOffset? AcknowledgedAt = null,
     [property: Id(13)] string? AcknowledgedBy = null,
-    [property: Id(14)] DateTimeOffset? ResolvedAt = null);
+    [property: Id(14)] DateTimeOffset? ResolvedAt = null,
+    [property: Id(15)] AlertKind AlertKind = AlertKind.Anomaly);

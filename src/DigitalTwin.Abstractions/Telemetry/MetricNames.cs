@@ -50,4 +50,18 @@ public static class MetricNames
     public const string LoadPercent = "load_pct";
     /// <summary>Battery charge of a UPS, percent.</summary>
     public const string BatteryCharge = "battery_pct";
+    /// <summary>Fan speed of a cooling unit, percent of its maximum.</summary>
+    public const string FanPercent = "fan_pct";
+    /// <summary>Air volume moved by a cooling unit, m³/s.</summary>
+    public const string Airflow = "airflow_m3_s";
+    /// <summary>Input voltage of a PDU or UPS, V; 0 when the input is lost.</summary>
+    public const string InputVoltage = "input_v";
+    /// <summary>Whether a UPS runs on its battery: 1 yes, 0 no.</summary>
+    public const string OnBattery = "on_battery";
+    /// <summary>Output voltage of a PSU, V; 0 when it has failed.</summary>
+    public const string OutputVoltage = "output_v";
+    /// <summary>Sectors a disk has remapped so far (SMART, cumulative).</summary>
+    public const string ReallocatedSectors = "reallocated_sectors";
+    /// <summary>Sectors a disk is waiting to remap (SMART, cumulative).</summary>
+    public const string PendingSectors = "pending_sectors";
 }

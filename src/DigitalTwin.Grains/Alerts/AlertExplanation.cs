@@ -1,17 +1,23 @@
 using System.Globalization;
+using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
 
 namespace DigitalTwin.Grains.Alerts;
 
-/// <summary>Words for an anomaly alert: what deviated from what, and whether the neighbours point at a shared cause.</summary>
+/// <summary>Words for an alert: what deviated from what, and whether the neighbours point at a shared cause.</summary>
 public static class AlertExplanation
 {
-    /// <summary>The explanation of an anomaly on <paramref name="metric"/>.</summary>
-    public static string For(TwinKind kind, string metric, double value, double baseline, double score, Neighbourhood? neighbours)
+    /// <summary>
+    /// The explanation of <paramref name="alert"/>: for an anomaly, the value against its expected level; for a limit
+    /// or role alert, the watch's own first sentence (already in <see cref="TwinAlert.Explanation"/>). Then the neighbours.
+    /// </summary>
+    public static string For(TwinAlert alert, Neighbourhood? neighbours)
     {
-        var what = string.Create(CultureInfo.InvariantCulture,
-            $"{metric} = {value:0.##}, expected about {baseline:0.##} (anomaly score {score:0.00}).");
-        return $"{what} {Neighbours(kind, metric, neighbours)}";
+        var what = alert.AlertKind == AlertKind.Anomaly || alert.Explanation.Length == 0
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{alert.Metric} = {alert.Value:0.##}, expected about {alert.Baseline:0.##} (anomaly score {alert.Score:0.00}).")
+            : alert.Explanation;
+        return $"{what} {Neighbours(alert.Kind, alert.Metric, neighbours)}";
     }
 
     private static string Neighbours(TwinKind kind, string metric, Neighbourhood? n)

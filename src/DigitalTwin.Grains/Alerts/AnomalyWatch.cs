@@ -7,19 +7,16 @@ using DigitalTwin.Models.Anomaly;
 namespace DigitalTwin.Grains.Alerts;
 
 /// <summary>
-/// Runs a streaming anomaly detector per metric (bounded in number, kept in memory) and keeps the alert lifecycle
-/// in the twin's state: an anomaly raises an alert, further anomalies on the metric update it, and a run of normal
-/// readings resolves it. New alerts wait in <see cref="Raised"/> for their explanation before they are stored.
+/// Runs a streaming anomaly detector per metric (bounded in number, kept in memory) and keeps the lifecycle of the
+/// metric's <see cref="AlertKind.Anomaly"/> alert: an anomaly raises it, further anomalies update it, and a run of
+/// normal readings resolves it.
 /// </summary>
-public sealed class AnomalyWatch(TwinOptions options)
+public sealed class AnomalyWatch(TwinOptions options, AlertBook book)
 {
     private readonly Dictionary<string, IStreamingAnomalyDetector> _detectors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _calm = new(StringComparer.Ordinal);
 
-    /// <summary>Anomalies seen on metrics without an open alert, waiting to be explained and stored.</summary>
-    public List<TwinAlert> Raised { get; } = [];
-
-    /// <summary>Scores a reading (in time order) and advances the alerts of its metric; returns whether open alerts changed.</summary>
+    /// <summary>Scores a reading (in time order) and advances the anomaly alert of its metric; returns whether alerts changed.</summary>
     public bool Observe(TwinState state, string twinId, TwinKind kind, Reading reading)
     {
         if (!_detectors.TryGetValue(reading.Metric, out var detector))
@@ -28,47 +25,28 @@ public sealed class AnomalyWatch(TwinOptions options)
             _detectors[reading.Metric] = detector = AnomalyDetectors.Create(new SequenceNoveltyOptions { AlarmThreshold = options.AlertThreshold });
         }
         var verdict = detector.Observe(reading.Timestamp, reading.Value);
-        var open = state.Alerts.FindIndex(a => a.Metric == reading.Metric && a.State != AlertState.Resolved);
+        var open = book.FindOpen(state, AlertKind.Anomaly, reading.Metric);
         if (verdict.IsAnomaly)
         {
             _calm[reading.Metric] = 0;
-            if (open >= 0)
+            if (open is not null)
             {
-                var held = state.Alerts[open];
-                state.Alerts[open] = held with
+                book.Update(state, AlertKind.Anomaly, reading.Metric, held => held with
                 {
                     Value = reading.Value,
                     LastSeen = reading.Timestamp,
                     Score = Math.Max(held.Score, verdict.Score),
-                };
+                });
                 return false;
             }
-            var pending = Raised.FindIndex(a => a.Metric == reading.Metric);
-            if (pending >= 0)
-            {
-                Raised[pending] = Raised[pending] with { Value = reading.Value, LastSeen = reading.Timestamp };
-                return false;
-            }
-            Raised.Add(new TwinAlert(Guid.NewGuid().ToString("N"), twinId, kind, reading.Metric, reading.Value,
+            book.Raise(new TwinAlert(Guid.NewGuid().ToString("N"), twinId, kind, reading.Metric, reading.Value,
                 verdict.Baseline, verdict.Score, reading.Timestamp, reading.Timestamp, AlertState.Raised,
-                HealthStatus.Warning, ""));
+                HealthStatus.Warning, "", AlertKind: AlertKind.Anomaly));
             return true;
         }
-        if (open < 0) return false;
+        if (open is null) return false;
         var calm = _calm[reading.Metric] = _calm.GetValueOrDefault(reading.Metric) + 1;
         if (calm < options.AlertClearReadings) return false;
-        state.Alerts[open] = state.Alerts[open] with { State = AlertState.Resolved, ResolvedAt = reading.Timestamp };
-        return true;
-    }
-
-    /// <summary>Stores an explained alert, dropping the oldest resolved ones (then the oldest of all) beyond the bound.</summary>
-    public void Store(TwinState state, TwinAlert alert)
-    {
-        state.Alerts.Add(alert);
-        while (state.Alerts.Count > Math.Max(1, options.MaxAlerts))
-        {
-            var resolved = state.Alerts.FindIndex(a => a.State == AlertState.Resolved);
-            state.Alerts.RemoveAt(resolved >= 0 ? resolved : 0);
-        }
+        return book.Resolve(state, AlertKind.Anomaly, reading.Metric, reading.Timestamp);
     }
 }

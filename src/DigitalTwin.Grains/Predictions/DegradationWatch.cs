@@ -9,9 +9,10 @@ using DigitalTwin.Models.RemainingLife;
 namespace DigitalTwin.Grains.Predictions;
 
 /// <summary>
-/// Follows the trend of every metric that has a critical limit and forecasts when it crosses it: a fan slowing
-/// towards its critical-below speed, a disk warming towards its critical-above temperature. The forecasts and the
-/// open alerts become one <see cref="MaintenancePrediction"/> through the maintenance advisor.
+/// Follows the trend of each of the twin's <see cref="WearSignals"/> and forecasts when it crosses its failure
+/// threshold (the metric's critical limit, or the signal's default): a fan slowing towards its critical-below speed,
+/// a disk's reallocated or pending sectors growing. The forecasts and the open alerts become one
+/// <see cref="MaintenancePrediction"/> through the maintenance advisor, saying what it is based on and how sure it is.
 /// </summary>
 public sealed class DegradationWatch(TwinOptions options)
 {
@@ -33,10 +34,10 @@ public sealed class DegradationWatch(TwinOptions options)
         foreach (var (metric, tracker) in _trackers) state.Trackers[metric] = tracker.Snapshot();
     }
 
-    /// <summary>Feeds a reading (in time order) to its metric's tracker, if the metric has a critical limit.</summary>
+    /// <summary>Feeds a reading (in time order) to its metric's tracker, if the metric is a wear signal of the twin's kind.</summary>
     public void Observe(TwinSpec spec, Reading reading)
     {
-        if (Threshold(spec, reading.Metric) is null) return;
+        if (WearSignals.Find(spec.Kind, reading.Metric) is null) return;
         if (!_trackers.TryGetValue(reading.Metric, out var tracker))
         {
             _trackers[reading.Metric] = tracker = new DegradationTracker(options.DegradationHalfLife, reading.Metric);
@@ -47,20 +48,24 @@ public sealed class DegradationWatch(TwinOptions options)
     /// <summary>The twin's prediction, or null when no limited metric has a trend yet.</summary>
     public MaintenancePrediction? Predict(TwinSpec spec, int openAlerts, DateTimeOffset now)
     {
-        var forecasts = new List<FailureForecast>();
+        var forecasts = new List<(FailureForecast Forecast, string Basis)>();
         foreach (var (metric, tracker) in _trackers.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (tracker.Count < DegradationTracker.MinimumReadings || Threshold(spec, metric) is not { } threshold) continue;
             var trusted = TrustedHorizon(tracker);
-            forecasts.Add(Bounded(tracker, tracker.Forecast(threshold.Value, threshold.Direction, trusted)));
+            forecasts.Add((Bounded(tracker, tracker.Forecast(threshold.Value, threshold.Direction, trusted)), threshold.Basis));
         }
         if (forecasts.Count == 0) return null;
-        var advice = Advisor.Advise(spec.Kind.ToWireName(), forecasts, openAlerts, now);
-        var soonest = forecasts.Where(f => f.TimeToFailure is not null).MinBy(f => f.TimeToFailure);
+        var advice = Advisor.Advise(spec.Kind.ToWireName(), forecasts.Select(f => f.Forecast).ToArray(), openAlerts, now);
+        // The forecast that decides: the soonest failure in sight, else the likeliest one.
+        var inSight = forecasts.Where(f => f.Forecast.TimeToFailure is not null).ToArray();
+        var soonest = inSight.Length > 0 ? inSight.MinBy(f => f.Forecast.TimeToFailure).Forecast : null;
+        var deciding = inSight.Length > 0 ? inSight.MinBy(f => f.Forecast.TimeToFailure) : forecasts.MaxBy(f => f.Forecast.ProbabilityWithinHorizon);
+        var basis = soonest?.TimeToFailure == TimeSpan.Zero ? "level" : deciding.Basis;
         return new MaintenancePrediction(
-            spec.Id, spec.Kind, forecasts.Max(f => f.ProbabilityWithinHorizon), forecasts.Max(f => f.Horizon),
+            spec.Id, spec.Kind, forecasts.Max(f => f.Forecast.ProbabilityWithinHorizon), forecasts.Max(f => f.Forecast.Horizon),
             soonest?.TimeToFailure, soonest?.TimeToFailureLow, soonest?.TimeToFailureHigh,
-            advice.Evidence, advice.Action, advice.MaintainBy, now);
+            advice.Evidence, advice.Action, advice.MaintainBy, now, basis, deciding.Forecast.Confidence);
     }
 
     /// <summary>
@@ -81,15 +86,17 @@ public sealed class DegradationWatch(TwinOptions options)
     {
         if (forecast.TimeToFailure is not { } ahead || tracker.TrendSpan is not { } span) return forecast;
         if (ahead <= span * options.MaxTrendExtrapolation) return forecast;
+        // Confidence 0: the verdict "no failure in sight" here comes from refusing to look, not from evidence.
         return new FailureForecast(0, forecast.Horizon, null, null, null,
-            $"{forecast.Trend}; not enough history yet ({span.TotalMinutes:0} min) to trust a forecast that far ahead");
+            $"{forecast.Trend}; not enough history yet ({span.TotalMinutes:0} min) to trust a forecast that far ahead", 0);
     }
 
-    private static (double Value, DegradationDirection Direction)? Threshold(TwinSpec spec, string metric)
+    private static (double Value, DegradationDirection Direction, string Basis)? Threshold(TwinSpec spec, string metric)
     {
-        if (spec.Limits is null || !spec.Limits.TryGetValue(metric, out var limit)) return null;
-        if (limit.CriticalAbove is { } above) return (above, DegradationDirection.Rising);
-        if (limit.CriticalBelow is { } below) return (below, DegradationDirection.Falling);
-        return null;
+        if (WearSignals.Find(spec.Kind, metric) is not { } signal) return null;
+        MetricLimit? limit = null;
+        spec.Limits?.TryGetValue(metric, out limit);
+        var critical = signal.Direction == DegradationDirection.Rising ? limit?.CriticalAbove : limit?.CriticalBelow;
+        return (critical ?? signal.DefaultFailure, signal.Direction, signal.Basis);
     }
 }

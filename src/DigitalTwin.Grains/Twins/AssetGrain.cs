@@ -33,7 +33,8 @@ public sealed class AssetGrain(
         var own = OwnPrediction();
         var components = await CollectPredictionsAsync(10, Options.QueryTimeout);
         var worst = components.FirstOrDefault(p => p.TwinId != Key.TwinId);
-        if (worst is null || (own is not null && own.FailureProbability >= worst.FailureProbability)) return own;
+        // A component with nothing to do (no deadline) says nothing about its asset.
+        if (worst?.MaintainBy is null || (own is not null && own.FailureProbability >= worst.FailureProbability)) return own;
         // A component at risk puts its asset at risk: the asset's prediction carries the component's figures.
         var evidence = (own?.Evidence ?? []).Concat(worst.Evidence.Select(e => $"{worst.TwinId}: {e}")).ToArray();
         return worst with { TwinId = Key.TwinId, Kind = Spec.Kind, Evidence = evidence, RecommendedAction = $"{worst.TwinId}: {worst.RecommendedAction}" };

@@ -16,13 +16,19 @@ namespace DigitalTwin.Grains.Twins;
 public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
 {
     private static readonly TimeSpan NeighbourTimeout = TimeSpan.FromSeconds(2);
+    private readonly AlertBook _alerts;
     private readonly AnomalyWatch _anomalies;
+    private readonly LimitWatch _limits;
+    private readonly RoleWatch _roles;
     private readonly DegradationWatch _degradation;
 
     /// <summary>Creates the twin over its persisted state.</summary>
     protected TelemetryTwinGrain(IPersistentState<TwinState> state, IOptions<TwinOptions> options) : base(state, options)
     {
-        _anomalies = new AnomalyWatch(Options);
+        _alerts = new AlertBook(Options);
+        _anomalies = new AnomalyWatch(Options, _alerts);
+        _limits = new LimitWatch(Options, _alerts);
+        _roles = new RoleWatch(Options, _alerts);
         _degradation = new DegradationWatch(Options);
     }
 
@@ -46,15 +52,20 @@ public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
                 readings.Select(r => new ReadingRejection(r?.Metric ?? "", RejectionReasons.UnknownTwin, detail)).ToArray());
         }
         var alertsChanged = false;
+        DateTimeOffset? newest = null;
         var result = Ledger.Apply(State, readings, Clock.GetUtcNow(), (reading, isLatest) =>
         {
-            // Detectors and trends read a series in time order; a late reading belongs to history only.
+            // Detectors, limits and trends read a series in time order; a late reading belongs to history only.
             if (!isLatest) return;
             alertsChanged |= _anomalies.Observe(State, Key.TwinId, spec.Kind, reading);
+            alertsChanged |= _limits.Observe(State, spec, reading);
             _degradation.Observe(spec, reading);
+            if (newest is not { } n || reading.Timestamp > n) newest = reading.Timestamp;
         });
+        // A role reads several metrics together, so it is judged once per batch, on the latest values.
+        if (newest is { } at) alertsChanged |= _roles.Judge(State, spec, at);
         if (result.Applied > 0 || alertsChanged) MarkOwnChanged();
-        if (_anomalies.Raised.Count > 0) await StoreRaisedAlertsAsync();
+        if (_alerts.Raised.Count > 0) await StoreRaisedAlertsAsync();
         return result;
     }
 
@@ -67,9 +78,7 @@ public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
 
     private async Task StoreRaisedAlertsAsync()
     {
-        var raised = _anomalies.Raised.ToArray();
-        _anomalies.Raised.Clear();
-        foreach (var alert in raised)
+        foreach (var alert in _alerts.TakeRaised())
         {
             Neighbourhood? neighbours = null;
             if (ParentRef is { } parent)
@@ -83,10 +92,7 @@ public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
                     // The alert matters more than its context: it is stored with "neighbours could not be consulted".
                 }
             }
-            _anomalies.Store(State, alert with
-            {
-                Explanation = AlertExplanation.For(alert.Kind, alert.Metric, alert.Value, alert.Baseline, alert.Score, neighbours),
-            });
+            _alerts.Store(State, alert with { Explanation = AlertExplanation.For(alert, neighbours) });
         }
         MarkOwnChanged();
     }

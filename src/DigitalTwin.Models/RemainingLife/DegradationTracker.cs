@@ -120,20 +120,30 @@ public sealed class DegradationTracker
         var gap = threshold - level;
         var horizonHours = horizon.TotalHours;
 
-        var probability = CrossingProbability(level, slope, fit.Value.LevelVariance, fit.Value.SlopeVariance, covariance, threshold, horizonHours);
         var describe = Describe(fit.Value, failureThreshold, direction);
+        var slopeSe = Math.Sqrt(fit.Value.SlopeVariance);
+        var trendReal = slopeSe > 0 ? Normal.CDF(0, 1, slope / slopeSe) : slope > 0 ? 1 : 0;
 
         if (gap <= 0)
-            return new FailureForecast(probability, horizon, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, $"{describe}; already beyond {Format(failureThreshold)}");
+        {
+            var now = Beyond(level, fit.Value.LevelVariance, threshold);
+            return new FailureForecast(now, horizon, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, $"{describe}; already beyond {Format(failureThreshold)}", now);
+        }
 
-        var slopeSe = Math.Sqrt(fit.Value.SlopeVariance);
         if (slope <= Z95 * slopeSe)
-            return new FailureForecast(probability, horizon, null, null, null, $"{describe}; no significant trend towards {Format(failureThreshold)}, no failure in sight");
+        {
+            // Without a trend the only evidence of failure is the level itself: extrapolating an insignificant slope to the
+            // horizon would turn noise (or one ended excursion that inflated it) into a probability the words deny.
+            var already = Beyond(level, fit.Value.LevelVariance, threshold);
+            return new FailureForecast(already, horizon, null, null, null,
+                $"{describe}; no significant trend towards {Format(failureThreshold)}, no failure in sight", 1 - already);
+        }
 
+        var probability = CrossingProbability(level, slope, fit.Value.LevelVariance, fit.Value.SlopeVariance, covariance, threshold, horizonHours);
         var central = gap / slope;
         var (low, high) = CrossingInterval(gap, slope, fit.Value.LevelVariance, fit.Value.SlopeVariance, covariance, central);
         var statement = $"{describe}; reaches {Format(failureThreshold)} in about {FormatDuration(central)} ({FormatDuration(low)} to {FormatDuration(high)})";
-        return new FailureForecast(probability, horizon, Hours(central), Hours(low), Hours(high), statement);
+        return new FailureForecast(probability, horizon, Hours(central), Hours(low), Hours(high), statement, trendReal);
     }
 
     /// <summary>
@@ -209,10 +219,13 @@ public sealed class DegradationTracker
     // P(the fitted level is past the threshold now or at the horizon): with a straight line, one of the two ends is its maximum.
     private static double CrossingProbability(double level, double slope, double levelVariance, double slopeVariance, double covariance, double threshold, double horizonHours)
     {
-        double Beyond(double mean, double variance) => variance <= 0 ? (mean >= threshold ? 1 : 0) : Normal.CDF(0, 1, (mean - threshold) / Math.Sqrt(variance));
-        var atHorizon = Beyond(level + slope * horizonHours, levelVariance + horizonHours * horizonHours * slopeVariance + 2 * horizonHours * covariance);
-        return Math.Max(Beyond(level, levelVariance), atHorizon);
+        var atHorizon = Beyond(level + slope * horizonHours, levelVariance + horizonHours * horizonHours * slopeVariance + 2 * horizonHours * covariance, threshold);
+        return Math.Max(Beyond(level, levelVariance, threshold), atHorizon);
     }
+
+    // P(a normal with this mean and variance lies past the threshold).
+    private static double Beyond(double mean, double variance, double threshold) =>
+        variance <= 0 ? (mean >= threshold ? 1 : 0) : Normal.CDF(0, 1, (mean - threshold) / Math.Sqrt(variance));
 
     // The hours at which the 95% band of the fitted line meets the threshold: the upper band first (earliest plausible
     // failure) and the lower band (latest). Both solve (gap - slope h)^2 = z^2 var(h), a quadratic in h.

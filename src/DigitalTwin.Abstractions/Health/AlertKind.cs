@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace DigitalTwin.Abstractions.Health;
+
+/// <summary>
+/// What raised an alert. Written in JSON as the lower-case names (<c>anomaly</c>, <c>limit</c>, <c>role</c>), which
+/// are part of the HTTP contract. Persisted alerts written before kinds existed read as <see cref="Anomaly"/>: those
+/// were the only alerts then.
+/// </summary>
+public enum AlertKind
+{
+    /// <summary>The metric's anomaly detector found a pattern it had not seen.</summary>
+    [JsonStringEnumMemberName("anomaly")] Anomaly = 0,
+
+    /// <summary>A reading crossed one of the metric's limits (<c>warnAbove</c>, <c>criticalAbove</c>, <c>warnBelow</c>, <c>criticalBelow</c>).</summary>
+    [JsonStringEnumMemberName("limit")] Limit = 1,
+
+    /// <summary>The asset stopped doing its job, judged from its own readings against its role (a CRAC that does not cool, a PDU without input).</summary>
+    [JsonStringEnumMemberName("role")] Role = 2,
+}
