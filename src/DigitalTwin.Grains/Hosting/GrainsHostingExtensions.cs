@@ -1,3 +1,4 @@
+using DigitalTwin.Grains.Scenarios;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Grains.Hosting;
@@ -8,12 +9,14 @@ public static class GrainsHostingExtensions
     /// <summary>
     /// Registers the twin grains' options, bound from <see cref="TwinOptions.SectionName"/> and then adjusted by
     /// <paramref name="configure"/>. The host registers the <see cref="TwinStorage.Name"/> storage, and optionally an
-    /// <see cref="Abstractions.Commands.IDeviceCommandPublisher"/> for asset commands.
+    /// <see cref="Abstractions.Commands.IDeviceCommandPublisher"/> for asset commands. Scenario bounds are bound from
+    /// <see cref="ScenarioOptions.SectionName"/>.
     /// </summary>
     public static ISiloBuilder AddDigitalTwinGrains(this ISiloBuilder silo, Action<TwinOptions>? configure = null)
     {
         var options = silo.Services.AddOptions<TwinOptions>().BindConfiguration(TwinOptions.SectionName);
         if (configure is not null) options.Configure(configure);
+        silo.Services.AddOptions<ScenarioOptions>().BindConfiguration(ScenarioOptions.SectionName);
         return silo;
     }
 }

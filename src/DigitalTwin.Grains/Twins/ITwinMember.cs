@@ -62,8 +62,10 @@ public interface ITwinMember : IGrainWithStringKey
     /// <summary>
     /// Makes a shadow twin a copy of a live twin's snapshot (definition, children, latest values), the first step of
     /// forking a subtree into a what-if scenario. Refused on live keys: a live twin's state comes only from the
-    /// topology and its devices.
+    /// topology and its devices. A shadow seeded with a <paramref name="lifetime"/> lets itself go when it has
+    /// passed (wall-clock time, whatever the twin's clock), even if the scenario that seeded it is gone, so shadows
+    /// never outlive their scenario's expiry.
     /// </summary>
     [Alias("Seed")]
-    Task SeedAsync(TwinSnapshot snapshot, TwinKind? parentKind);
+    Task SeedAsync(TwinSnapshot snapshot, TwinKind? parentKind, TimeSpan? lifetime = null);
 }

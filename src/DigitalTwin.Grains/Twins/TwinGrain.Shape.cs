@@ -73,7 +73,7 @@ public abstract partial class TwinGrain
     }
 
     /// <inheritdoc />
-    public Task SeedAsync(TwinSnapshot snapshot, TwinKind? parentKind)
+    public Task SeedAsync(TwinSnapshot snapshot, TwinKind? parentKind, TimeSpan? lifetime = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         if (!Key.IsShadow) throw new InvalidOperationException($"Only shadow twins are seeded; '{Key}' is live.");
@@ -87,12 +87,20 @@ public abstract partial class TwinGrain
         State.Latest = new Dictionary<string, MetricValue>(snapshot.Latest, StringComparer.Ordinal);
         MarkOwnChanged();
         if (_rollupTimer is null) Start();
+        if (lifetime is { } due)
+        {
+            _expiryTimer?.Dispose();
+            _expiryTimer = this.RegisterGrainTimer(_ => DecommissionAsync(),
+                new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = false });
+        }
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public async Task DecommissionAsync()
     {
+        _expiryTimer?.Dispose();
+        _expiryTimer = null;
         if (State.Spec is null) return;
         Stop();
         if (!Key.IsShadow) await _state.ClearStateAsync();

@@ -31,6 +31,7 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
     private TwinKey? _key;
     private IGrainTimer? _rollupTimer;
     private IGrainTimer? _checkpointTimer;
+    private IGrainTimer? _expiryTimer;
     private RollupResult? _rollup;
     private HealthStatus _health;
     private string? _healthReason;

@@ -1,0 +1,30 @@
+namespace DigitalTwin.Grains.Scenarios;
+
+/// <summary>
+/// Bounds and defaults of what-if scenarios, bound by the host from <see cref="SectionName"/>. Every bound exists so
+/// that scenarios never grow without limit: how many may exist at once, how long their shadows live, how long a run
+/// may take.
+/// </summary>
+public sealed class ScenarioOptions
+{
+    /// <summary>The configuration section the host binds.</summary>
+    public const string SectionName = "DigitalTwin:Scenarios";
+
+    /// <summary>How many scenarios may hold shadows at once in the cluster; further requests are refused.</summary>
+    public int MaxConcurrent { get; set; } = 4;
+
+    /// <summary>How long a scenario's shadows and answer are kept after it ran, unless it is ended sooner.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long one run may take; a run that takes longer is abandoned and cleaned up.</summary>
+    public TimeSpan RunTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many grain calls a fork has in flight at once.</summary>
+    public int ForkParallelism { get; set; } = 256;
+
+    /// <summary>The most points one rack's series carries; longer runs are thinned to this many (the step grows).</summary>
+    public int MaxSeriesPoints { get; set; } = 1441;
+
+    /// <summary>How long a stopped server takes to come back once power and cooling are, for the drill's recovery time.</summary>
+    public TimeSpan ServerRestart { get; set; } = TimeSpan.FromMinutes(5);
+}
