@@ -1,0 +1,35 @@
+using DigitalTwin.Models.Thermal;
+
+namespace DigitalTwin.Evaluation.WhatIf;
+
+/// <summary>
+/// A room's thermal layout read from topology: its racks (with their servers), its CRACs with their ratings, and
+/// its volume. <see cref="ToThermalRoom"/> adds the present state (rack power, CRAC setpoints and fans).
+/// </summary>
+public sealed record RoomLayout(
+    string RoomId,
+    double VolumeM3,
+    IReadOnlyList<RackLayout> Racks,
+    IReadOnlyList<ThermalCrac> Cracs)
+{
+    /// <summary>Every server id mapped to its rack id.</summary>
+    public IReadOnlyDictionary<string, string> ServerRacks { get; } =
+        Racks.SelectMany(r => r.ServerIds.Select(s => (s, r.Id))).ToDictionary(p => p.s, p => p.Id, StringComparer.Ordinal);
+
+    /// <summary>The thermal room with each rack at <paramref name="rackPowerW"/> and each CRAC as
+    /// <paramref name="crac"/> says (unchanged when it returns null).</summary>
+    public ThermalRoom ToThermalRoom(Func<string, double> rackPowerW, Func<ThermalCrac, ThermalCrac>? crac = null) => new(
+        RoomId,
+        VolumeM3,
+        [.. Racks.Select(r => new ThermalRack(r.Id, r.Position, rackPowerW(r.Id), r.InletLimitC, r.Cooling, r.ServerIds.Count, r.NameplatePowerW))],
+        [.. Cracs.Select(c => crac?.Invoke(c) ?? c)]);
+}
+
+/// <summary>A rack's layout: position, servers, nameplate, inlet limit and cooling list.</summary>
+public sealed record RackLayout(
+    string Id,
+    FloorPoint? Position,
+    IReadOnlyList<string> ServerIds,
+    double NameplatePowerW,
+    double InletLimitC,
+    IReadOnlyList<string> Cooling);

@@ -1,0 +1,102 @@
+using DigitalTwin.Models.Thermal;
+
+namespace DigitalTwin.Evaluation.WhatIf;
+
+/// <summary>
+/// Judges the thermal model against a simulator recording: calibrate on the telemetry before a CRAC failure, predict
+/// the failure from the state at that moment, and compare with the racks' recorded inlets afterwards (the hottest
+/// server of each rack, on a grid of the prediction's step).
+/// </summary>
+public static class WhatIfEvaluation
+{
+    /// <summary>Compares prediction and outcome for the failure of <paramref name="cracId"/> at <paramref name="faultAt"/>.</summary>
+    /// <param name="layout">The room of the CRAC.</param>
+    /// <param name="readings">Every reading of the recording (any order).</param>
+    /// <param name="faultAt">When the CRAC failed.</param>
+    /// <param name="cracId">The CRAC that failed.</param>
+    /// <param name="horizonS">How long after the failure to compare, s.</param>
+    /// <param name="stepS">Grid step, s (also the bin of the history).</param>
+    /// <param name="calibrate">False to predict with topology defaults only (to measure what calibration adds).</param>
+    public static WhatIfComparison Compare(RoomLayout layout, IReadOnlyList<TelemetryReading> readings, DateTimeOffset faultAt,
+        string cracId, double horizonS = 3600, double stepS = 10, bool calibrate = true)
+    {
+        if (!layout.Cracs.Any(c => c.Id == cracId)) throw new ArgumentException($"{cracId}: not a CRAC of {layout.RoomId}");
+        var before = new ThermalHistoryBuilder(TimeSpan.FromSeconds(stepS));
+        var after = new ThermalHistoryBuilder(TimeSpan.FromSeconds(stepS), carryBins: 6);
+        var cracIds = layout.Cracs.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        // Anchor the after-grid at the failure so its bins line up with the prediction's times.
+        foreach (var rack in layout.Racks) after.AddServerReading(rack.Id, "anchor", "power_w", faultAt, 0);
+        DateTimeOffset? first = null;
+        foreach (var r in readings)
+        {
+            var target = r.At < faultAt ? before : r.At <= faultAt.AddSeconds(horizonS + stepS) ? after : null;
+            if (target is null) continue;
+            if (r.At < faultAt && (first is null || r.At < first)) first = r.At;
+            if (layout.ServerRacks.TryGetValue(r.TwinId, out var rackId)) target.AddServerReading(rackId, r.TwinId, r.Metric, r.At, r.Value);
+            else if (cracIds.Contains(r.TwinId)) target.AddCracReading(r.TwinId, r.Metric, r.At, r.Value);
+        }
+        var history = before.Build();
+        var room = PresentState(layout, history);
+        var parameters = calibrate ? ThermalCalibrator.Calibrate(room, history) : ThermalDefaults.For(room);
+        var prediction = new RoomThermalModel(room, parameters).Simulate([new CracFailure(0, cracId)], horizonS, stepS);
+        var outcome = after.Build();
+
+        var racks = new List<RackComparison>();
+        var errors = new List<double>();
+        foreach (var predicted in prediction.Racks)
+        {
+            var actual = outcome.Racks.TryGetValue(predicted.Id, out var h) ? h.InletMaxC : [];
+            var rackErrors = new List<double>();
+            double? actualCrossing = null;
+            var actualPeak = double.NaN;
+            for (var k = 0; k < prediction.TimesS.Count && k < actual.Count; k++)
+            {
+                if (!double.IsFinite(actual[k])) continue;
+                rackErrors.Add(Math.Abs(predicted.InletC[k] - actual[k]));
+                actualPeak = double.IsNaN(actualPeak) ? actual[k] : Math.Max(actualPeak, actual[k]);
+                if (actualCrossing is null && actual[k] >= predicted.LimitC)
+                    actualCrossing = Crossing(prediction.TimesS, actual, k, predicted.LimitC);
+            }
+            errors.AddRange(rackErrors);
+            racks.Add(new RackComparison(predicted.Id, predicted.LimitC, predicted.TimeToLimitS, actualCrossing, predicted.PeakInletC,
+                actualPeak, rackErrors.Count > 0 ? rackErrors.Average() : double.NaN));
+        }
+        var firstActual = racks.Where(r => r.ActualS is not null).OrderBy(r => r.ActualS).FirstOrDefault();
+        return new WhatIfComparison(layout.RoomId, cracId, prediction.FirstLimitS, firstActual?.ActualS, prediction.FirstRackId,
+            firstActual?.Id, errors.Count > 0 ? errors.Average() : double.NaN, racks, parameters.Sources,
+            first is null ? 0 : (faultAt - first.Value).TotalSeconds);
+    }
+
+    private static double Crossing(IReadOnlyList<double> times, IReadOnlyList<double> series, int k, double limit)
+    {
+        if (k == 0 || !double.IsFinite(series[k - 1])) return times[k];
+        return times[k - 1] + (limit - series[k - 1]) / (series[k] - series[k - 1]) * (times[k] - times[k - 1]);
+    }
+
+    /// <summary>The room as it stood just before the failure: each rack's power over the last minute of history, each
+    /// CRAC's last setpoint, fan speed and running state.</summary>
+    public static ThermalRoom PresentState(RoomLayout layout, ThermalHistory history)
+    {
+        var n = history.TimesS.Count;
+        double Recent(IReadOnlyList<double> series, double fallback)
+        {
+            var window = Math.Max(1, (int)Math.Round(60 / Math.Max(1e-9, n > 1 ? history.TimesS[1] - history.TimesS[0] : 60)));
+            var values = Enumerable.Range(Math.Max(0, n - window), Math.Min(window, n)).Select(k => series[k]).Where(double.IsFinite).ToList();
+            return values.Count > 0 ? values.Average() : fallback;
+        }
+        return layout.ToThermalRoom(
+            rack => history.Racks.TryGetValue(rack, out var h) ? Recent(h.PowerW, 0) : 0,
+            crac =>
+            {
+                if (!history.Cracs.TryGetValue(crac.Id, out var h)) return crac;
+                var fan = Recent(h.FanPct, crac.FanPct);
+                var airflow = Recent(h.AirflowM3PerS, double.NaN);
+                return crac with
+                {
+                    SetpointC = Recent(h.SetpointC, crac.SetpointC),
+                    FanPct = fan,
+                    Running = fan > 0 && !(airflow <= 0),
+                };
+            });
+    }
+}
