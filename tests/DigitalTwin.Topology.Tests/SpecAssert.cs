@@ -24,6 +24,7 @@ internal static class SpecAssert
         Assert.Equal(expected.Tags ?? [], actual.Tags ?? []);
         Assert.Equal(expected.PowerFeeds ?? [], actual.PowerFeeds ?? []);
         Assert.Equal(expected.CoolingUnits ?? [], actual.CoolingUnits ?? []);
+        Assert.Equal(expected.RunsOn ?? [], actual.RunsOn ?? []);
     }
 
     private static List<KeyValuePair<string, T>> Sorted<T>(IReadOnlyDictionary<string, T>? map) =>

@@ -19,6 +19,11 @@ public enum TwinKind
     Ups = 13,
     /// <summary>A network switch.</summary>
     NetworkSwitch = 14,
+    /// <summary>
+    /// A service (an application or workload) that runs on servers; it sits in a data centre or a room and names its
+    /// servers in <see cref="Twins.TwinSpec.RunsOn"/>. It takes no telemetry of its own.
+    /// </summary>
+    Service = 15,
     /// <summary>A processor inside an asset.</summary>
     Cpu = 20,
     /// <summary>Memory inside an asset.</summary>

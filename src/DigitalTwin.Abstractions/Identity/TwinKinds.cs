@@ -9,22 +9,24 @@ public static class TwinKinds
         TwinKind.DataCentre => TwinLevel.DataCentre,
         TwinKind.Room => TwinLevel.Room,
         TwinKind.Rack => TwinLevel.Rack,
-        TwinKind.Server or TwinKind.Crac or TwinKind.Pdu or TwinKind.Ups or TwinKind.NetworkSwitch => TwinLevel.Asset,
+        TwinKind.Server or TwinKind.Crac or TwinKind.Pdu or TwinKind.Ups or TwinKind.NetworkSwitch or TwinKind.Service => TwinLevel.Asset,
         TwinKind.Cpu or TwinKind.Memory or TwinKind.Disk or TwinKind.Fan or TwinKind.Psu => TwinLevel.Component,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown twin kind."),
     };
 
     /// <summary>
     /// Whether a twin of <paramref name="child"/> kind may sit directly under one of <paramref name="parent"/> kind.
-    /// Assets live in racks, or in rooms (floor-standing CRACs, UPSs, PDUs); components live only in assets.
+    /// Assets live in racks, or in rooms (floor-standing CRACs, UPSs, PDUs); components live only in assets. Services
+    /// are not hardware: they sit in a data centre or a room and take no components.
     /// </summary>
     public static bool MayContain(this TwinKind parent, TwinKind child) => (parent.LevelOf(), child.LevelOf()) switch
     {
         (TwinLevel.DataCentre, TwinLevel.Room) => true,
+        (TwinLevel.DataCentre, TwinLevel.Asset) => child is TwinKind.Service,
         (TwinLevel.Room, TwinLevel.Rack) => true,
-        (TwinLevel.Room, TwinLevel.Asset) => child is TwinKind.Crac or TwinKind.Ups or TwinKind.Pdu or TwinKind.NetworkSwitch,
-        (TwinLevel.Rack, TwinLevel.Asset) => child is not TwinKind.Crac,
-        (TwinLevel.Asset, TwinLevel.Component) => true,
+        (TwinLevel.Room, TwinLevel.Asset) => child is TwinKind.Crac or TwinKind.Ups or TwinKind.Pdu or TwinKind.NetworkSwitch or TwinKind.Service,
+        (TwinLevel.Rack, TwinLevel.Asset) => child is not (TwinKind.Crac or TwinKind.Service),
+        (TwinLevel.Asset, TwinLevel.Component) => parent is not TwinKind.Service,
         _ => false,
     };
 

@@ -22,4 +22,24 @@ public static class RatedProperties
     public const string NameplatePower = "nameplate_power_w";
     /// <summary>UPS: battery runtime at full load, s.</summary>
     public const string BatteryRuntime = "battery_runtime_s";
+    /// <summary>Room: volume of air in the room, m³ (its thermal mass together with the equipment).</summary>
+    public const string Volume = "volume_m3";
+    /// <summary>Room: distance between row centre lines, m (default <see cref="DefaultRowPitch"/>).</summary>
+    public const string RowPitch = "row_pitch_m";
+    /// <summary>Room: width of one slot along a row, m (default <see cref="DefaultSlotWidth"/>).</summary>
+    public const string SlotWidth = "slot_width_m";
+    /// <summary>The row pitch when a room does not give <see cref="RowPitch"/>, m.</summary>
+    public const double DefaultRowPitch = 3.0;
+    /// <summary>The slot width when a room does not give <see cref="SlotWidth"/>, m.</summary>
+    public const double DefaultSlotWidth = 0.6;
+    /// <summary>CRAC: air volume moved at 100 % fan speed, m³/s.</summary>
+    public const string Airflow = "airflow_m3_s";
+    /// <summary>CRAC: fan power at 100 % fan speed, W (fan power follows speed cubed).</summary>
+    public const string FanPower = "fan_power_w";
+    /// <summary>CRAC: the lowest supply-air setpoint it accepts, °C.</summary>
+    public const string SetpointMin = "setpoint_min_c";
+    /// <summary>CRAC: the highest supply-air setpoint it accepts, °C.</summary>
+    public const string SetpointMax = "setpoint_max_c";
+    /// <summary>CRAC: the lowest fan speed it accepts, percent.</summary>
+    public const string FanMinPercent = "fan_min_pct";
 }

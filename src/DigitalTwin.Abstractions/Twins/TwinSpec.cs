@@ -4,7 +4,8 @@ namespace DigitalTwin.Abstractions.Twins;
 
 /// <summary>
 /// The definition of one twin as a topology gives it: identity, place in the hierarchy, rated properties, limits,
-/// tags, and the power and cooling relations. Everything a twin knows besides its live readings.
+/// tags, the power and cooling relations, and for a service the servers it runs on. Everything a twin knows besides
+/// its live readings.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("dt.TwinSpec")]
 public sealed record TwinSpec(
@@ -17,4 +18,5 @@ public sealed record TwinSpec(
     [property: Id(6)] IReadOnlyList<string>? Tags = null,
     [property: Id(7)] RackPosition? Position = null,
     [property: Id(8)] IReadOnlyList<PowerFeed>? PowerFeeds = null,
-    [property: Id(9)] IReadOnlyList<string>? CoolingUnits = null);
+    [property: Id(9)] IReadOnlyList<string>? CoolingUnits = null,
+    [property: Id(10)] IReadOnlyList<string>? RunsOn = null);

@@ -12,7 +12,7 @@ namespace DigitalTwin.Topology.Reading;
 internal sealed class TopologyDocumentReader
 {
     private static readonly string[] DocumentKeys = ["apiVersion", "twins"];
-    private static readonly string[] TwinKeys = ["id", "kind", "parent", "name", "position", "rated", "limits", "tags", "power", "cooling"];
+    private static readonly string[] TwinKeys = ["id", "kind", "parent", "name", "position", "rated", "limits", "tags", "power", "cooling", "runsOn"];
     private static readonly string[] PositionKeys = ["row", "slot"];
     private static readonly string[] LimitKeys = ["warnAbove", "criticalAbove", "warnBelow", "criticalBelow"];
     private static readonly string[] FeedKeys = ["source", "path"];
@@ -114,6 +114,7 @@ internal sealed class TopologyDocumentReader
         var tags = ReadList(fields.GetValueOrDefault("tags"), label, "tags");
         var feeds = ReadFeeds(fields.GetValueOrDefault("power"), label);
         var cooling = ReadList(fields.GetValueOrDefault("cooling"), label, "cooling");
+        var runsOn = ReadList(fields.GetValueOrDefault("runsOn"), label, "runsOn");
 
         if (id is null) return null;
         if (kind is null)
@@ -121,7 +122,7 @@ internal sealed class TopologyDocumentReader
             _gaps.Unreadable.Add((id, parent));
             return null;
         }
-        return new TwinSpec(id, kind.Value, parent, name, rated, limits, tags, position, feeds, cooling);
+        return new TwinSpec(id, kind.Value, parent, name, rated, limits, tags, position, feeds, cooling, runsOn);
     }
 
     private string? ReadId(MappingNode element, string label)

@@ -53,10 +53,10 @@ internal static class FloorLayout
     private static void CheckPosition(TwinSpec spec, RackPosition position, TwinKind? parentKind,
         Dictionary<(string, string, int), string> slots, List<TopologyError> errors)
     {
-        if (!TwinKind.Room.MayContain(spec.Kind))
+        if (!StandsOnFloor(spec.Kind))
         {
             errors.Add(new(spec.Id, TopologyErrorCodes.Invalid,
-                $"'position' (row and slot in a room) is for twins that stand on a room's floor: {KindNames.Alternatives(TwinKinds.All.Where(k => TwinKind.Room.MayContain(k)))}"));
+                $"'position' (row and slot in a room) is for twins that stand on a room's floor: {KindNames.Alternatives(TwinKinds.All.Where(StandsOnFloor))}"));
             return;
         }
         if (string.IsNullOrWhiteSpace(position.Row) || position.Slot < 1)
@@ -104,6 +104,9 @@ internal static class FloorLayout
         if (!mounts.TryGetValue(spec.ParentId!, out var mounted)) mounts[spec.ParentId!] = mounted = [];
         mounted.Add(((int)low, (int)(low + size - 1), twin.Order, spec.Id));
     }
+
+    // A service sits in a room without taking floor space.
+    private static bool StandsOnFloor(TwinKind kind) => kind != TwinKind.Service && TwinKind.Room.MayContain(kind);
 
     private static string Units(int low, int high) => low == high ? $"U{low}" : $"U{low}–U{high}";
 }

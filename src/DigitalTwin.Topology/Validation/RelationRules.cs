@@ -4,7 +4,10 @@ using DigitalTwin.Abstractions.Twins;
 
 namespace DigitalTwin.Topology.Validation;
 
-/// <summary>Power feeds come from a PDU or UPS that exists; cooling units are CRACs that exist; tags are not empty.</summary>
+/// <summary>
+/// Power feeds come from a PDU or UPS that exists; cooling units are CRACs that exist; only services name servers
+/// to run on, and those are servers that exist; tags are not empty.
+/// </summary>
 internal static class RelationRules
 {
     /// <summary>Checks the relations and tags of <paramref name="spec"/> against the merged graph.</summary>
@@ -55,9 +58,36 @@ internal static class RelationRules
             }
         }
 
+        CheckRunsOn(spec, graph, errors);
+
         if (spec.Tags?.Any(string.IsNullOrWhiteSpace) == true)
         {
             errors.Add(new(spec.Id, TopologyErrorCodes.Invalid, "'tags' holds an empty tag"));
+        }
+    }
+
+    private static void CheckRunsOn(TwinSpec spec, MergedGraph graph, List<TopologyError> errors)
+    {
+        if (spec.RunsOn is not { Count: > 0 } servers) return;
+        if (spec.Kind != TwinKind.Service)
+        {
+            errors.Add(new(spec.Id, TopologyErrorCodes.InvalidRelation, $"'runsOn' is for services; {KindNames.WithArticle(spec.Kind)} does not run on servers"));
+            return;
+        }
+        foreach (var server in servers)
+        {
+            if (string.IsNullOrWhiteSpace(server))
+            {
+                errors.Add(new(spec.Id, TopologyErrorCodes.InvalidRelation, "'runsOn' names an empty id"));
+            }
+            else if (!graph.TryResolve(server, out var kind))
+            {
+                errors.Add(new(spec.Id, TopologyErrorCodes.InvalidRelation, $"runsOn server '{server}' is neither in the document nor in the existing graph"));
+            }
+            else if (kind is { } k && k != TwinKind.Server)
+            {
+                errors.Add(new(spec.Id, TopologyErrorCodes.InvalidRelation, $"runsOn '{server}' is {KindNames.WithArticle(k)}; services run on servers"));
+            }
         }
     }
 }

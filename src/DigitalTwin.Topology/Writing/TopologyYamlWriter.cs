@@ -78,6 +78,7 @@ internal static class TopologyYamlWriter
             emitter.Emit(new SequenceEnd());
         }
         if (twin.CoolingUnits is { Count: > 0 } cooling) List(emitter, "cooling", cooling);
+        if (twin.RunsOn is { Count: > 0 } runsOn) List(emitter, "runsOn", runsOn);
         if (twin.Tags is { Count: > 0 } tags) List(emitter, "tags", tags);
         if (twin.Limits is { Count: > 0 } limits)
         {
