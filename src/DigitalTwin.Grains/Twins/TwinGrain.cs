@@ -1,6 +1,7 @@
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Abstractions.Time;
 using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Grains.Health;
 using DigitalTwin.Grains.Rollups;
@@ -72,7 +73,7 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
     protected bool StateChanged { get; set; }
 
     /// <summary>The clock.</summary>
-    protected TimeProvider Clock => ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+    protected TimeProvider Clock => TwinClock.From(ServiceProvider);
 
     /// <summary>The logger.</summary>
     protected ILogger Logger => ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType());

@@ -1,8 +1,10 @@
 using System.Buffers;
 using System.Text;
 using System.Threading.Channels;
+using DigitalTwin.Abstractions.Time;
 using DigitalTwin.Ingestion.Configuration;
 using DigitalTwin.Ingestion.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Ingestion.DeadLetters;
@@ -19,7 +21,7 @@ public sealed class DeadLetterQueue
     private readonly TimeProvider _time;
 
     /// <summary>Creates the queue with the configured capacity.</summary>
-    public DeadLetterQueue(IOptions<MqttIngestionOptions> options, IngestionStatistics statistics, TimeProvider time)
+    public DeadLetterQueue(IOptions<MqttIngestionOptions> options, IngestionStatistics statistics, [FromKeyedServices(TwinClock.ServiceKey)] TimeProvider time)
     {
         _options = options.Value.DeadLetter;
         _statistics = statistics;

@@ -1,4 +1,5 @@
 using DigitalTwin.Abstractions.Commands;
+using DigitalTwin.Abstractions.Time;
 using DigitalTwin.Ingestion.Broker;
 using DigitalTwin.Ingestion.Commands;
 using DigitalTwin.Ingestion.Configuration;
@@ -25,8 +26,10 @@ public static class IngestionHostingExtensions
     {
         services.Configure<MqttIngestionOptions>(configuration.GetSection(MqttIngestionOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddTwinClock();
         services.AddMetrics();
-        services.AddSingleton<IngestionStatistics>();
+        // Readings' timestamps are judged, and latencies measured, on the twins' clock (simulated in evaluations).
+        services.AddSingleton(sp => new IngestionStatistics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(), TwinClock.From(sp)));
         services.AddSingleton<MqttOutlets>();
         services.AddSingleton<DeadLetterQueue>();
         services.AddSingleton<DeviceAuthenticator>();

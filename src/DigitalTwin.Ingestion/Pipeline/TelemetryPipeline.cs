@@ -4,12 +4,14 @@ using System.Text.Json;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Telemetry;
+using DigitalTwin.Abstractions.Time;
 using DigitalTwin.Ingestion.Configuration;
 using DigitalTwin.Ingestion.DeadLetters;
 using DigitalTwin.Ingestion.Diagnostics;
 using DigitalTwin.Ingestion.Parsing;
 using DigitalTwin.Ingestion.Security;
 using DigitalTwin.Ingestion.Twins;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -46,7 +48,7 @@ public sealed class TelemetryPipeline
         IngestionStatistics statistics,
         DeadLetterQueue deadLetters,
         IOptions<MqttIngestionOptions> options,
-        TimeProvider time,
+        [FromKeyedServices(TwinClock.ServiceKey)] TimeProvider time,
         ILogger<TelemetryPipeline> logger)
     {
         _grains = grains;

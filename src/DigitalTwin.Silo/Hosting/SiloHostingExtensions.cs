@@ -17,6 +17,8 @@ public static class SiloHostingExtensions
             silo.AddDigitalTwinGrains();
             silo.AddDashboard();
         });
+        // After Orleans, so the configured clock replaces whatever default it registered.
+        builder.AddDigitalTwinClock();
         return builder;
     }
 
