@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DigitalTwin.Cli.Client;
 using DigitalTwin.Cli.Commands;
+using DigitalTwin.Cli.Commands.Fuzz;
 
 var root = new RootCommand("dt: operate and evaluate a DigitalTwin cluster.")
 {
@@ -10,6 +11,7 @@ var root = new RootCommand("dt: operate and evaluate a DigitalTwin cluster.")
     ShowCommand.Create(),
     TopologyCommands.Create(),
     QueryCommand.Create(),
+    FuzzCommand.Create(),
 };
 // Connection options are recursive: every command that talks to a cluster understands them.
 root.Options.Add(ClusterConnection.Gateway);

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Cli.Client;
 using DigitalTwin.Topology;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -51,7 +52,7 @@ internal static class BenchIngestCommand
             try
             {
                 if (brokerText is not null) return await RunAsync(ParseEndpoint(brokerText), new Uri(apiText!), settings, cancellationToken);
-                await using var silo = await BenchSilo.StartAsync(cancellationToken);
+                await using var silo = await LocalSilo.StartAsync(cancellationToken);
                 return await RunAsync(silo.Broker, silo.Api, settings, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -196,7 +197,7 @@ internal static class BenchIngestCommand
     }
 
     /// <summary>Imports a generated topology (one room of 20-server racks, no components) and returns its server ids.</summary>
-    private static async Task<IReadOnlyList<string>> ImportTopologyAsync(HttpClient http, int servers, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<string>> ImportTopologyAsync(HttpClient http, int servers, CancellationToken cancellationToken)
     {
         var racks = (servers + 19) / 20;
         var document = TopologyGenerator.Generate(1, racks, 20, withComponents: false);
@@ -249,7 +250,7 @@ internal static class BenchIngestCommand
         return buckets.Keys.Last();
     }
 
-    private static IPEndPoint ParseEndpoint(string text)
+    internal static IPEndPoint ParseEndpoint(string text)
     {
         var cut = text.LastIndexOf(':');
         if (cut <= 0 || !int.TryParse(text[(cut + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
@@ -259,146 +260,5 @@ internal static class BenchIngestCommand
         var host = text[..cut];
         var address = IPAddress.TryParse(host, out var parsed) ? parsed : Dns.GetHostAddresses(host).First(a => a.AddressFamily == AddressFamily.InterNetwork);
         return new IPEndPoint(address, port);
-    }
-
-    /// <summary>
-    /// A silo started for the benchmark from the build next to this <c>dt</c>: Memory storage, demo off, anonymous
-    /// publishing on, every port free and on loopback. Stopped (by its process id) when disposed.
-    /// </summary>
-    private sealed class BenchSilo : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _log = new();
-
-        private BenchSilo(Process process, IPEndPoint broker, Uri api)
-        {
-            _process = process;
-            Broker = broker;
-            Api = api;
-        }
-
-        public IPEndPoint Broker { get; }
-        public Uri Api { get; }
-
-        public static async Task<BenchSilo> StartAsync(CancellationToken cancellationToken)
-        {
-            var dll = FindSilo();
-            int mqtt = FreePort(), web = FreePort(), silo = FreePort(), gateway = FreePort();
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = Path.GetDirectoryName(dll)!,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[]
-            {
-                dll, "--urls", $"http://127.0.0.1:{web}",
-                "--DigitalTwin:Storage:Provider=Memory",
-                "--DigitalTwin:Demo:Enabled=false",
-                "--DigitalTwin:Mqtt:AllowAnonymous=true",
-                "--DigitalTwin:Mqtt:Broker:BindAddress=127.0.0.1",
-                $"--DigitalTwin:Mqtt:Broker:Port={mqtt}",
-                $"--DigitalTwin:Cluster:SiloPort={silo}",
-                $"--DigitalTwin:Cluster:GatewayPort={gateway}",
-                $"--DigitalTwin:Cluster:ClusterId=dt-bench-{Environment.ProcessId}",
-                "--Logging:LogLevel:Default=Warning",
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-            var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the silo");
-            var bench = new BenchSilo(process, new IPEndPoint(IPAddress.Loopback, mqtt), new Uri($"http://127.0.0.1:{web}/"));
-            process.OutputDataReceived += (_, e) => bench.Remember(e.Data);
-            process.ErrorDataReceived += (_, e) => bench.Remember(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            Console.Error.WriteLine($"bench: starting {dll} (broker 127.0.0.1:{mqtt}, http 127.0.0.1:{web})");
-            try
-            {
-                await bench.WaitUntilReadyAsync(cancellationToken);
-            }
-            catch
-            {
-                await bench.DisposeAsync();
-                throw;
-            }
-            return bench;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-            _process.Dispose();
-        }
-
-        private void Remember(string? line)
-        {
-            if (line is null) return;
-            lock (_log)
-            {
-                // Only the tail matters for a failure message; nothing grows without bound.
-                if (_log.Length > 16_000) _log.Remove(0, 8_000);
-                _log.AppendLine(line);
-            }
-        }
-
-        private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
-        {
-            using var http = new HttpClient { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(5) };
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-            while (true)
-            {
-                if (_process.HasExited) throw new InvalidOperationException($"the silo exited ({_process.ExitCode}): {Tail()}");
-                try
-                {
-                    using var response = await http.GetAsync("api/ingestion/stats", cancellationToken);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        using var probe = new TcpClient();
-                        await probe.ConnectAsync(Broker, cancellationToken);
-                        return;
-                    }
-                }
-                catch (Exception ex) when (ex is HttpRequestException or SocketException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-                {
-                }
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"the silo was not ready within 90 s: {Tail()}");
-                await Task.Delay(200, cancellationToken);
-            }
-        }
-
-        private string Tail()
-        {
-            lock (_log) return _log.ToString();
-        }
-
-        private static string FindSilo()
-        {
-            // The silo built in the same configuration as this dt, found from the checkout this dt was built in.
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (!File.Exists(Path.Combine(dir.FullName, "DigitalTwin.sln"))) continue;
-                foreach (var candidate in new[] { configuration, configuration == "Release" ? "Debug" : "Release" })
-                {
-                    var dll = Path.Combine(dir.FullName, "src", "DigitalTwin.Silo", "bin", candidate, "net10.0", "DigitalTwin.Silo.dll");
-                    if (File.Exists(dll)) return dll;
-                }
-                throw new FileNotFoundException($"no built silo under {dir.FullName}/src/DigitalTwin.Silo/bin; run dotnet build -c Release first, or pass --broker and --api");
-            }
-            throw new FileNotFoundException("dt is not inside a DigitalTwin checkout; pass --broker and --api of a running silo");
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }

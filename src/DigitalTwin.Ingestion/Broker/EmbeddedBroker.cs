@@ -72,7 +72,7 @@ public sealed class EmbeddedBroker : IHostedService, IMqttOutlet, IAsyncDisposab
         var maxPacketBytes = _options.Limits.MaxPayloadBytes + 66 * 1024;
         var listener = new BoundedTcpServerAdapter(IPAddress.Parse(broker.BindAddress), broker.Port, broker.ConnectionBacklog, maxPacketBytes, size =>
         {
-            _statistics.Rejected(RejectionReasons.Oversized);
+            _statistics.RefusedUnread(RejectionReasons.Oversized);
             _logger.LogWarning("Refused an MQTT packet of {Size} bytes (limit {Limit}) and closed its connection", size, maxPacketBytes);
         });
         var server = new MqttServerFactory().CreateMqttServer(serverOptions, [new ClientIdAssigningServerAdapter(listener)]);
@@ -139,7 +139,7 @@ public sealed class EmbeddedBroker : IHostedService, IMqttOutlet, IAsyncDisposab
         {
             _statistics.ConnectionRefused();
             e.ReasonCode = string.IsNullOrEmpty(e.UserName) ? MqttConnectReasonCode.NotAuthorized : MqttConnectReasonCode.BadUserNameOrPassword;
-            _logger.LogInformation("Refused MQTT connection from {Endpoint} (user '{User}')", e.RemoteEndPoint, e.UserName);
+            _logger.LogInformation("Refused MQTT connection from {Endpoint} (user '{User}')", e.RemoteEndPoint, UntrustedText.Escape(e.UserName));
             return Task.CompletedTask;
         }
         e.SessionItems[DevicePrincipal.SessionKey] = principal;
@@ -157,6 +157,7 @@ public sealed class EmbeddedBroker : IHostedService, IMqttOutlet, IAsyncDisposab
             e.ProcessPublish = false;
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
             _statistics.PublishRefused();
+            _statistics.RefusedUnread(RejectionReasons.NotAuthorized);
             return;
         }
         IngestionOutcome outcome;
@@ -167,9 +168,9 @@ public sealed class EmbeddedBroker : IHostedService, IMqttOutlet, IAsyncDisposab
         }
         catch (Exception ex)
         {
-            _statistics.Failed();
-            _logger.LogError(ex, "Ingestion failed for a message on {Topic}", e.ApplicationMessage.Topic);
-            outcome = new IngestionOutcome(IngestionStatus.Failed, new Parsing.TelemetryRejection("failed", ex.Message));
+            // The pipeline counts and contains its own failures; this is a last guard that keeps the connection.
+            _logger.LogError(ex, "Ingestion failed for a message on {Topic}", UntrustedText.Escape(e.ApplicationMessage.Topic));
+            outcome = new IngestionOutcome(IngestionStatus.Failed, new Parsing.TelemetryRejection("failed", ex.GetType().Name));
         }
 
         switch (outcome.Status)
@@ -211,5 +212,7 @@ public sealed class EmbeddedBroker : IHostedService, IMqttOutlet, IAsyncDisposab
         return Task.CompletedTask;
     }
 
-    private static string Shorten(string text) => text.Length <= MaxReasonString ? text : text[..MaxReasonString];
+    // MQTT 5 forbids NUL in a UTF-8 string and strict clients drop the connection on it: escaped (again; it is
+    // idempotent) and cut without splitting a character.
+    private static string Shorten(string text) => UntrustedText.Escape(text, MaxReasonString);
 }

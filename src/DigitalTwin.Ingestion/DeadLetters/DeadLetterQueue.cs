@@ -47,9 +47,9 @@ public sealed class DeadLetterQueue
         var letter = new DeadLetter
         {
             Reason = reason,
-            Detail = detail.Length <= 1024 ? detail : detail[..1024],
-            Topic = topic.Length <= 512 ? topic : topic[..512],
-            Client = client,
+            Detail = UntrustedText.Escape(detail, 1024),
+            Topic = UntrustedText.Escape(topic, 512),
+            Client = client is null ? null : UntrustedText.Escape(client, 256),
             ReceivedAt = _time.GetUtcNow(),
             PayloadBytes = payload.Length,
             PayloadTruncated = keep < payload.Length,

@@ -28,11 +28,12 @@ public sealed class IngestionStatistics : IDisposable
     private readonly Counter<long> _refusals;
     private readonly Histogram<double> _latency;
     private readonly ConcurrentDictionary<string, StrongBox<long>> _rejected = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _refusedReadings = new(StringComparer.Ordinal);
     private readonly LatencyHistogram _histogram = new();
     private readonly TimeProvider _time;
     private long _received, _appliedMessages, _appliedPoints, _failed, _deadLettered, _deadLettersDropped, _queueDropCount;
     private long _refusedConnections, _refusedPublishes, _refusedSubscriptions, _raw, _commands, _commandAcks;
-    private long _sessionsAdopted, _adoptedMessages;
+    private long _sessionsAdopted, _adoptedMessages, _inFlight;
 
     /// <summary>Creates the statistics and their meter (through <paramref name="meterFactory"/> when there is one).</summary>
     public IngestionStatistics(IMeterFactory? meterFactory = null, TimeProvider? time = null)
@@ -50,12 +51,31 @@ public sealed class IngestionStatistics : IDisposable
         _latency = _meter.CreateHistogram<double>("dt.ingestion.latency", "ms", "Publish → applied latency.");
     }
 
-    /// <summary>A telemetry message arrived.</summary>
-    public void MessageReceived() => Interlocked.Increment(ref _received);
+    /// <summary>
+    /// A message arrived from a publisher and is now in flight. Exactly one outcome follows: <see cref="Applied"/>,
+    /// <see cref="Rejected"/>, <see cref="Failed"/> or <see cref="CommandAcknowledged"/>, so that received = applied
+    /// + command acks + refused (by reason) + failed + in flight at every moment.
+    /// </summary>
+    public void MessageReceived()
+    {
+        Interlocked.Increment(ref _received);
+        Interlocked.Increment(ref _inFlight);
+    }
 
-    /// <summary>A message was applied by every twin it addressed.</summary>
+    /// <summary>
+    /// A message refused before it could be read (a packet over the size limit, a publisher without a session):
+    /// received and refused in one step.
+    /// </summary>
+    public void RefusedUnread(string reason)
+    {
+        MessageReceived();
+        Rejected(reason);
+    }
+
+    /// <summary>Outcome: a message was applied by every twin it addressed (some readings may have been refused, see <see cref="ReadingsRefused"/>).</summary>
     public void Applied(int points, double latencyMs)
     {
+        Interlocked.Decrement(ref _inFlight);
         Interlocked.Increment(ref _appliedMessages);
         Interlocked.Add(ref _appliedPoints, points);
         _histogram.Record(latencyMs);
@@ -64,27 +84,25 @@ public sealed class IngestionStatistics : IDisposable
         if (_latency.Enabled) _latency.Record(latencyMs);
     }
 
-    /// <summary>Readings applied outside a whole-message outcome (a partially refused message).</summary>
-    public void PointsApplied(int points)
+    /// <summary>Outcome: a message was refused, under exactly one reason.</summary>
+    public void Rejected(string reason)
     {
-        Interlocked.Add(ref _appliedPoints, points);
-        if (_points.Enabled) _points.Add(points);
+        Interlocked.Decrement(ref _inFlight);
+        Count(_rejected, reason, 1);
+        if (_messages.Enabled) _messages.Add(1, new KeyValuePair<string, object?>("outcome", "rejected"));
+        if (_rejections.Enabled) _rejections.Add(1, new KeyValuePair<string, object?>("reason", reason));
     }
 
-    /// <summary>A message (or, for reasons reported by twins, a reading) was refused.</summary>
-    public void Rejected(string reason, long count = 1)
-    {
-        if (!_rejected.TryGetValue(reason, out var box))
-        {
-            box = _rejected.Count < MaxReasons ? _rejected.GetOrAdd(reason, _ => new StrongBox<long>()) : _rejected.GetOrAdd(OtherReason, _ => new StrongBox<long>());
-        }
-        Interlocked.Add(ref box.Value, count);
-        if (_rejections.Enabled) _rejections.Add(count, new KeyValuePair<string, object?>("reason", reason));
-    }
+    /// <summary>
+    /// Readings a twin refused inside a message (the message itself counts once, as applied when other readings
+    /// were applied, else as refused under the first reading's reason).
+    /// </summary>
+    public void ReadingsRefused(string reason, long count = 1) => Count(_refusedReadings, reason, count);
 
-    /// <summary>A message could not be applied because a twin call failed.</summary>
+    /// <summary>Outcome: a message could not be applied because a twin call failed.</summary>
     public void Failed()
     {
+        Interlocked.Decrement(ref _inFlight);
         Interlocked.Increment(ref _failed);
         if (_messages.Enabled) _messages.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
     }
@@ -125,8 +143,13 @@ public sealed class IngestionStatistics : IDisposable
     /// <summary>A command was published to a device.</summary>
     public void CommandPublished() => Interlocked.Increment(ref _commands);
 
-    /// <summary>A device acknowledged a command.</summary>
-    public void CommandAcknowledged() => Interlocked.Increment(ref _commandAcks);
+    /// <summary>Outcome: a device's command acknowledgement reached its twin.</summary>
+    public void CommandAcknowledged()
+    {
+        Interlocked.Decrement(ref _inFlight);
+        Interlocked.Increment(ref _commandAcks);
+        if (_messages.Enabled) _messages.Add(1, new KeyValuePair<string, object?>("outcome", "command_ack"));
+    }
 
     /// <summary>A live silo adopted the external-broker session of a dead one and applied <paramref name="messages"/> from it.</summary>
     public void SessionAdopted(long messages)
@@ -150,7 +173,9 @@ public sealed class IngestionStatistics : IDisposable
             ReceivedMessages = Volatile.Read(ref _received),
             AppliedMessages = Volatile.Read(ref _appliedMessages),
             AppliedPoints = Volatile.Read(ref _appliedPoints),
-            Rejected = _rejected.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => Volatile.Read(ref r.Value.Value)),
+            Rejected = Totals(_rejected),
+            RefusedReadings = Totals(_refusedReadings),
+            InFlightMessages = Math.Max(0, Volatile.Read(ref _inFlight)),
             FailedMessages = Volatile.Read(ref _failed),
             DeadLettered = Volatile.Read(ref _deadLettered),
             DeadLettersDropped = Volatile.Read(ref _deadLettersDropped),
@@ -179,6 +204,18 @@ public sealed class IngestionStatistics : IDisposable
     {
         if (_ownsMeter) _meter.Dispose();
     }
+
+    private static void Count(ConcurrentDictionary<string, StrongBox<long>> table, string reason, long count)
+    {
+        if (!table.TryGetValue(reason, out var box))
+        {
+            box = table.Count < MaxReasons ? table.GetOrAdd(reason, _ => new StrongBox<long>()) : table.GetOrAdd(OtherReason, _ => new StrongBox<long>());
+        }
+        Interlocked.Add(ref box.Value, count);
+    }
+
+    private static Dictionary<string, long> Totals(ConcurrentDictionary<string, StrongBox<long>> table) =>
+        table.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => Volatile.Read(ref r.Value.Value));
 
     private void Refused(ref long counter, string what)
     {

@@ -11,14 +11,22 @@ public sealed record IngestionStatisticsSnapshot
 {
     /// <summary>When the snapshot was taken.</summary>
     [JsonPropertyName("as_of")] public DateTimeOffset AsOf { get; init; }
-    /// <summary>Messages received on telemetry topics (embedded broker and external broker).</summary>
+    /// <summary>
+    /// Messages received from publishers (embedded broker and external broker; the benchmark's raw topic excepted).
+    /// Each has exactly one outcome: received = applied_messages + command_acks + Σ rejected + failed_messages +
+    /// in_flight_messages.
+    /// </summary>
     [JsonPropertyName("received_messages")] public long ReceivedMessages { get; init; }
     /// <summary>Messages whose every twin applied them.</summary>
     [JsonPropertyName("applied_messages")] public long AppliedMessages { get; init; }
     /// <summary>Readings the twins reported as applied.</summary>
     [JsonPropertyName("applied_points")] public long AppliedPoints { get; init; }
-    /// <summary>Refused messages (or, for reasons reported by twins, readings) by reason.</summary>
+    /// <summary>Refused messages by reason, each message under exactly one reason.</summary>
     [JsonPropertyName("rejected")] public IReadOnlyDictionary<string, long> Rejected { get; init; } = new Dictionary<string, long>();
+    /// <summary>Readings refused by twins inside messages (applied or refused as a whole), by reason.</summary>
+    [JsonPropertyName("refused_readings")] public IReadOnlyDictionary<string, long> RefusedReadings { get; init; } = new Dictionary<string, long>();
+    /// <summary>Messages received whose outcome is not known yet.</summary>
+    [JsonPropertyName("in_flight_messages")] public long InFlightMessages { get; init; }
     /// <summary>Messages that could not be applied because a twin call failed (not acknowledged, so redelivered).</summary>
     [JsonPropertyName("failed_messages")] public long FailedMessages { get; init; }
     /// <summary>Dead letters published.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using DigitalTwin.Ingestion.Diagnostics;
 using DigitalTwin.Ingestion.Pipeline;
 using DigitalTwin.Ingestion.Security;
 using Microsoft.Extensions.Logging;
@@ -109,7 +110,7 @@ public sealed class AppliedAcknowledgement
         }
         catch (Exception ex)
         {
-            _logger.LogWarning(ex, "A message from the external broker on {Topic} was not acknowledged", topic);
+            _logger.LogWarning(ex, "A message from the external broker on {Topic} was not acknowledged", UntrustedText.Escape(topic));
         }
         finally
         {

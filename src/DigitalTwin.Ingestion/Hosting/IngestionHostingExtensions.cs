@@ -46,6 +46,7 @@ public static class IngestionHostingExtensions
             services.AddHostedService<SessionAdopter>();
         }
         services.AddHostedService<DeadLetterPublisher>();
+        services.AddHostedService<IdleMemoryTrim>();
         return services;
     }
 

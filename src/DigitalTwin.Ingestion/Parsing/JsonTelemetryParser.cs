@@ -72,6 +72,11 @@ public sealed class JsonTelemetryParser(IngestionLimits limits, NameInterner nam
         {
             return ParseResult.Refused(RejectionReasons.Malformed, ex.Message);
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader's string copies throw this (not JsonException) for a lone surrogate escape ("\ud800").
+            return ParseResult.Refused(RejectionReasons.Malformed, "a string holds an invalid escape (a lone surrogate)");
+        }
     }
 
     /// <summary>Parses the many-twin forms published on <c>dt/telemetry</c>.</summary>
@@ -92,6 +97,11 @@ public sealed class JsonTelemetryParser(IngestionLimits limits, NameInterner nam
         catch (JsonException ex)
         {
             return ParseResult.Refused(RejectionReasons.Malformed, ex.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader's string copies throw this (not JsonException) for a lone surrogate escape ("\ud800").
+            return ParseResult.Refused(RejectionReasons.Malformed, "a string holds an invalid escape (a lone surrogate)");
         }
     }
 

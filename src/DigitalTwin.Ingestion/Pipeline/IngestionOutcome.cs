@@ -15,8 +15,11 @@ public enum IngestionStatus
     Failed,
 }
 
-/// <summary>The outcome of one message: status, the reason when refused (or partly refused), and readings applied.</summary>
-public readonly record struct IngestionOutcome(IngestionStatus Status, TelemetryRejection? Rejection = null, int AppliedPoints = 0)
+/// <summary>
+/// The outcome of one message: status, the reason when refused (or partly refused), readings applied and, when
+/// applied, the publish → applied latency.
+/// </summary>
+public readonly record struct IngestionOutcome(IngestionStatus Status, TelemetryRejection? Rejection = null, int AppliedPoints = 0, double LatencyMs = 0)
 {
     /// <summary>A passed-through message.</summary>
     public static IngestionOutcome Passed { get; } = new(IngestionStatus.Passed);

@@ -27,6 +27,7 @@ namespace DigitalTwin.Ingestion.Pipeline;
 public sealed class TelemetryPipeline
 {
     private const int MaxCachedTargets = 1_000_000;
+    private const int MaxDetailLength = 1024;
     private readonly IGrainFactory _grains;
     private readonly TwinDirectory _directory;
     private readonly IngestionStatistics _statistics;
@@ -66,7 +67,9 @@ public sealed class TelemetryPipeline
 
     /// <summary>
     /// Processes one message. The payload must stay valid until the returned task completes (a dead letter may
-    /// quote it after a twin refused readings).
+    /// quote it after a twin refused readings). Every message from a publisher is counted as received and then under
+    /// exactly one outcome (applied, refused for one reason, failed, or a command acknowledgement), whatever path it
+    /// takes, so that the statistics reconcile.
     /// </summary>
     public ValueTask<IngestionOutcome> ProcessAsync(string topic, in ReadOnlySequence<byte> payload, DevicePrincipal publisher, string? clientId)
     {
@@ -76,19 +79,76 @@ public sealed class TelemetryPipeline
             case TopicKind.BenchRaw:
                 _statistics.RawMessage();
                 return ValueTask.FromResult(IngestionOutcome.Passed);
+            case TopicKind.Command or TopicKind.DeadLetter when publisher.IsInternal:
+                return ValueTask.FromResult(IngestionOutcome.Passed);
+        }
+        _statistics.MessageReceived();
+        ValueTask<IngestionOutcome> pending;
+        try
+        {
+            pending = ProcessReceivedAsync(route, topic, payload, publisher, clientId);
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromResult(Complete(FailedBy(ex, topic)));
+        }
+        return pending.IsCompletedSuccessfully ? ValueTask.FromResult(Complete(pending.Result)) : CompleteAsync(pending, topic);
+    }
+
+    private async ValueTask<IngestionOutcome> CompleteAsync(ValueTask<IngestionOutcome> pending, string topic)
+    {
+        try
+        {
+            return Complete(await pending.ConfigureAwait(false));
+        }
+        catch (Exception ex)
+        {
+            return Complete(FailedBy(ex, topic));
+        }
+    }
+
+    // The one place a received message's outcome is counted.
+    private IngestionOutcome Complete(IngestionOutcome outcome)
+    {
+        switch (outcome.Status)
+        {
+            case IngestionStatus.Applied:
+                _statistics.Applied(outcome.AppliedPoints, outcome.LatencyMs);
+                break;
+            case IngestionStatus.Rejected:
+                _statistics.Rejected(outcome.Rejection!.Reason);
+                break;
+            case IngestionStatus.Failed:
+                _statistics.Failed();
+                break;
+            default:
+                // Passed: of the messages counted as received, only a command acknowledgement passes.
+                _statistics.CommandAcknowledged();
+                break;
+        }
+        return outcome;
+    }
+
+    private IngestionOutcome FailedBy(Exception ex, string topic)
+    {
+        _logger.LogWarning(ex, "Telemetry on {Topic} could not be applied; it will not be acknowledged", UntrustedText.Escape(topic));
+        return new IngestionOutcome(IngestionStatus.Failed, new TelemetryRejection("failed", UntrustedText.Escape(ex.GetType().Name + ": " + ex.Message)));
+    }
+
+    private ValueTask<IngestionOutcome> ProcessReceivedAsync(TelemetryTopic route, string topic, in ReadOnlySequence<byte> payload, DevicePrincipal publisher, string? clientId)
+    {
+        switch (route.Kind)
+        {
             case TopicKind.Command or TopicKind.DeadLetter:
-                if (publisher.IsInternal) return ValueTask.FromResult(IngestionOutcome.Passed);
                 _statistics.PublishRefused();
                 return ValueTask.FromResult(Refuse(RejectionReasons.NotAuthorized, "only the silo publishes commands and dead letters", topic, clientId, payload));
             case TopicKind.CommandAck:
                 return AcknowledgeCommandAsync(route.TwinId!, topic, payload, publisher, clientId);
             case TopicKind.Invalid:
-                _statistics.MessageReceived();
                 return ValueTask.FromResult(Refuse(RejectionReasons.BadTopic,
                     "publish telemetry on dt/telemetry/<twinId>, dt/telemetry or collectd/<host>/<plugin>/<type>", topic, clientId, payload));
         }
 
-        _statistics.MessageReceived();
         if (payload.Length > _limits.MaxPayloadBytes)
         {
             return ValueTask.FromResult(Refuse(RejectionReasons.Oversized, $"{payload.Length} bytes is more than the limit of {_limits.MaxPayloadBytes}", topic, clientId, payload));
@@ -155,9 +215,7 @@ public sealed class TelemetryPipeline
         }
         catch (Exception ex)
         {
-            _statistics.Failed();
-            _logger.LogWarning(ex, "Telemetry on {Topic} could not be applied; it will not be acknowledged", context.Topic);
-            return new IngestionOutcome(IngestionStatus.Failed, new TelemetryRejection("failed", ex.GetType().Name + ": " + ex.Message));
+            return FailedBy(ex, context.Topic);
         }
 
         var applied = 0;
@@ -168,20 +226,19 @@ public sealed class TelemetryPipeline
             applied += result.Applied;
             foreach (var rejection in result.Rejected)
             {
-                _statistics.Rejected(rejection.Reason);
+                _statistics.ReadingsRefused(rejection.Reason);
                 firstRefusal ??= rejection;
                 refused++;
             }
         }
         var latency = Math.Max(0, (_time.GetUtcNow() - message.Earliest).TotalMilliseconds);
-        if (applied > 0) _statistics.Applied(applied, latency);
-        if (firstRefusal is null) return new IngestionOutcome(IngestionStatus.Applied, null, applied);
+        if (firstRefusal is null) return new IngestionOutcome(IngestionStatus.Applied, null, applied, latency);
 
-        var detail = $"{refused} of {message.Points} readings refused by the twins; first: '{firstRefusal.Metric}': {firstRefusal.Detail}";
+        var detail = UntrustedText.Escape($"{refused} of {message.Points} readings refused by the twins; first: '{firstRefusal.Metric}': {firstRefusal.Detail}", MaxDetailLength);
         _deadLetters.Add(firstRefusal.Reason, detail, context.Topic, context.ClientId, context.Payload);
         var rejectionOfTwin = new TelemetryRejection(firstRefusal.Reason, detail);
         return applied > 0
-            ? new IngestionOutcome(IngestionStatus.Applied, rejectionOfTwin, applied)
+            ? new IngestionOutcome(IngestionStatus.Applied, rejectionOfTwin, applied, latency)
             : new IngestionOutcome(IngestionStatus.Rejected, rejectionOfTwin);
     }
 
@@ -220,14 +277,12 @@ public sealed class TelemetryPipeline
         {
             var known = await _grains.GetGrain<IAssetGrain>(new TwinKey(twinId).ToGrainKey()).AcknowledgeCommandAsync(commandId, success, detail).ConfigureAwait(false);
             if (!known) return Refuse(RejectionReasons.Malformed, $"twin '{twinId}' has no command '{commandId}'", context);
-            _statistics.CommandAcknowledged();
             return IngestionOutcome.Passed;
         }
         catch (Exception ex) when (ex is not TwinNotFoundException)
         {
-            _statistics.Failed();
-            _logger.LogWarning(ex, "The acknowledgement of command {CommandId} for {TwinId} could not be applied", commandId, twinId);
-            return new IngestionOutcome(IngestionStatus.Failed, new TelemetryRejection("failed", ex.Message));
+            _logger.LogWarning(ex, "The acknowledgement of command {CommandId} for {TwinId} could not be applied", UntrustedText.Escape(commandId), twinId);
+            return new IngestionOutcome(IngestionStatus.Failed, new TelemetryRejection("failed", UntrustedText.Escape(ex.Message)));
         }
         catch (TwinNotFoundException ex)
         {
@@ -236,9 +291,11 @@ public sealed class TelemetryPipeline
         }
     }
 
+    // Refusal details quote the input (twin ids, metric names, parser messages): escaped here, once, before they
+    // reach a PUBACK reason string, a dead letter or a log line.
     private IngestionOutcome Refuse(string reason, string detail, string topic, string? clientId, in ReadOnlySequence<byte> payload)
     {
-        _statistics.Rejected(reason);
+        detail = UntrustedText.Escape(detail, MaxDetailLength);
         _deadLetters.Add(reason, detail, topic, clientId, payload);
         return new IngestionOutcome(IngestionStatus.Rejected, new TelemetryRejection(reason, detail));
     }

@@ -37,6 +37,11 @@ internal static class YamlTreeReader
         {
             throw new TopologySyntaxException(Describe(e), (int)e.Start.Line, (int)e.Start.Column);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up on some malformed input (found by dt fuzz) with this instead of a YamlException.
+            throw new TopologySyntaxException("the text is not well-formed YAML", 0, 0);
+        }
     }
 
     private static FileNode ReadNode(IParser parser, Dictionary<string, FileNode> anchors, int depth)

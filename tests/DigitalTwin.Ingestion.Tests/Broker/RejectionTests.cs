@@ -131,5 +131,24 @@ public sealed class RejectionTests(OpenBrokerCluster silo, ITestOutputHelper out
         output.WriteLine($"managed heap before {memoryBefore / 1024} KiB, after {memoryAfter / 1024} KiB; dead-lettered {after.DeadLettered - before.DeadLettered}, dropped {after.DeadLettersDropped - before.DeadLettersDropped}");
     }
 
+    [Fact]
+    public async Task A_twin_id_holding_NUL_is_refused_with_the_NUL_escaped_in_the_reason_string_and_counted_once()
+    {
+        var before = silo.Statistics.Snapshot();
+        using var client = await MqttTestClient.ConnectAsync(silo.BrokerPort, MqttProtocolVersion.V500);
+
+        var result = await client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic("dt/telemetry").WithPayload("""{"twins":{"\u0000":{"power_w":1},"a\nb":{"power_w":2}}}""")
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+        Assert.Equal(MqttClientPublishReasonCode.ImplementationSpecificError, result.ReasonCode);
+        Assert.DoesNotContain('\0', result.ReasonString);
+        Assert.Contains("\\u0000", result.ReasonString);
+        Assert.True(client.IsConnected);
+        var after = silo.Statistics.Snapshot();
+        Assert.Equal(1, after.ReceivedMessages - before.ReceivedMessages);
+        Assert.Equal(1, after.Rejected.Values.Sum() - before.Rejected.Values.Sum());
+    }
+
     private long Count(string reason) => silo.Statistics.Snapshot().Rejected.GetValueOrDefault(reason);
 }

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace DigitalTwin.Cli.Client;
+
+/// <summary>
+/// A silo started by a benchmark or evaluation command from the build next to this <c>dt</c>: Memory storage (unless
+/// overridden), demo off, security open (loopback only), anonymous publishing on, every port free and on loopback.
+/// Stopped (by its process id) when disposed.
+/// </summary>
+internal sealed class LocalSilo : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private LocalSilo(Process process, IPEndPoint broker, Uri api)
+    {
+        _process = process;
+        Broker = broker;
+        Api = api;
+    }
+
+    public IPEndPoint Broker { get; }
+    public Uri Api { get; }
+
+    /// <summary>The silo's process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Whether the silo process has exited (crashed, unless it was disposed).</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The silo's resident set size now (VmRSS), in bytes; 0 when it cannot be read.</summary>
+    public long ResidentBytes() => ProcessMemory.ResidentBytes(_process.Id);
+
+    /// <summary>The last lines the silo printed.</summary>
+    public string Tail()
+    {
+        lock (_log) return _log.ToString();
+    }
+
+    /// <summary>
+    /// Starts a silo; <paramref name="settings"/> (configuration keys and values) are added to, or override, the
+    /// defaults.
+    /// </summary>
+    public static async Task<LocalSilo> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var dll = FindSilo();
+        int mqtt = FreePort(), web = FreePort(), silo = FreePort(), gateway = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var all = new Dictionary<string, string>
+        {
+            ["urls"] = $"http://127.0.0.1:{web}",
+            ["DigitalTwin:Storage:Provider"] = "Memory",
+            ["DigitalTwin:Demo:Enabled"] = "false",
+            ["DigitalTwin:Security:Mode"] = "Open",
+            ["DigitalTwin:Mqtt:AllowAnonymous"] = "true",
+            ["DigitalTwin:Mqtt:Broker:BindAddress"] = "127.0.0.1",
+            ["DigitalTwin:Mqtt:Broker:Port"] = mqtt.ToString(CultureInfo.InvariantCulture),
+            ["DigitalTwin:Cluster:SiloPort"] = silo.ToString(CultureInfo.InvariantCulture),
+            ["DigitalTwin:Cluster:GatewayPort"] = gateway.ToString(CultureInfo.InvariantCulture),
+            ["DigitalTwin:Cluster:ClusterId"] = $"dt-bench-{Environment.ProcessId}",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        start.ArgumentList.Add(dll);
+        foreach (var (key, value) in all) start.ArgumentList.Add($"--{key}={value}");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the silo");
+        var bench = new LocalSilo(process, new IPEndPoint(IPAddress.Loopback, mqtt), new Uri($"http://127.0.0.1:{web}/"));
+        process.OutputDataReceived += (_, e) => bench.Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => bench.Remember(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        Console.Error.WriteLine($"bench: starting {dll} (broker 127.0.0.1:{mqtt}, http 127.0.0.1:{web})");
+        try
+        {
+            await bench.WaitUntilReadyAsync(cancellationToken);
+        }
+        catch
+        {
+            await bench.DisposeAsync();
+            throw;
+        }
+        return bench;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null) return;
+        lock (_log)
+        {
+            // Only the tail matters for a failure message; nothing grows without bound.
+            if (_log.Length > 16_000) _log.Remove(0, 8_000);
+            _log.AppendLine(line);
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (true)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"the silo exited ({_process.ExitCode}): {Tail()}");
+            try
+            {
+                using var response = await http.GetAsync("api/ingestion/stats", cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    using var probe = new TcpClient();
+                    await probe.ConnectAsync(Broker, cancellationToken);
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or SocketException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the silo was not ready within 90 s: {Tail()}");
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    private static string FindSilo()
+    {
+        // The silo built in the same configuration as this dt, found from the checkout this dt was built in.
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "DigitalTwin.sln"))) continue;
+            foreach (var candidate in new[] { configuration, configuration == "Release" ? "Debug" : "Release" })
+            {
+                var dll = Path.Combine(dir.FullName, "src", "DigitalTwin.Silo", "bin", candidate, "net10.0", "DigitalTwin.Silo.dll");
+                if (File.Exists(dll)) return dll;
+            }
+            throw new FileNotFoundException($"no built silo under {dir.FullName}/src/DigitalTwin.Silo/bin; run dotnet build -c Release first, or pass --broker and --api");
+        }
+        throw new FileNotFoundException("dt is not inside a DigitalTwin checkout; pass --broker and --api of a running silo");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
