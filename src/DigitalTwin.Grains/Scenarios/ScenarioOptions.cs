@@ -25,6 +25,12 @@ public sealed class ScenarioOptions
     /// <summary>The most points one rack's series carries; longer runs are thinned to this many (the step grows).</summary>
     public int MaxSeriesPoints { get; set; } = 1441;
 
+    /// <summary>
+    /// How much telemetry history (one-minute means of servers and CRACs) the thermal calibration reads, ending now;
+    /// zero calibrates from the latest readings and topology defaults alone.
+    /// </summary>
+    public TimeSpan CalibrationWindow { get; set; } = TimeSpan.FromHours(3);
+
     /// <summary>How long a stopped server takes to come back once power and cooling are, for the drill's recovery time.</summary>
     public TimeSpan ServerRestart { get; set; } = TimeSpan.FromMinutes(5);
 }

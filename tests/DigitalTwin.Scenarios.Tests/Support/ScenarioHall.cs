@@ -9,7 +9,7 @@ namespace DigitalTwin.Scenarios.Tests.Support;
 /// <summary>
 /// A small hall with ids unique to one test: one room (row A: racks r1..r4 in slots 1..4; CRACs c1 at slot 1 and
 /// c2 at slot 4 of row B), UPSs A and B, per rack PDUs A and B from them, three 2 kW servers per rack on both PDUs,
-/// each with a CPU. Two 20 kW CRACs cool 24 kW: enough with both, not with one.
+/// each with a CPU. Two 14 kW CRACs (at 27 °C return) cool 24 kW: enough with both, not with one.
 /// </summary>
 public sealed class ScenarioHall
 {
@@ -41,7 +41,7 @@ public sealed class ScenarioHall
         for (var c = 1; c <= 2; c++)
         {
             twins.Add(new TwinSpec(Crac(c), TwinKind.Crac, Room, Position: new RackPosition("B", c == 1 ? 1 : Racks),
-                Rated: new Dictionary<string, double> { [RatedProperties.CoolingCapacity] = 20_000, ["setpoint_min_c"] = 14, ["setpoint_max_c"] = 27 }));
+                Rated: new Dictionary<string, double> { [RatedProperties.CoolingCapacity] = 14_000, ["setpoint_min_c"] = 14, ["setpoint_max_c"] = 27 }));
         }
         var limit = new Dictionary<string, MetricLimit> { [MetricNames.InletTemperature] = new(WarnAbove: 27, CriticalAbove: 32) };
         for (var r = 1; r <= Racks; r++)

@@ -1,47 +1,153 @@
 using DigitalTwin.Grains.Scenarios.Physics;
 using DigitalTwin.Grains.Scenarios.Plant;
+using DigitalTwin.Models.Thermal;
 
 namespace DigitalTwin.Grains.Scenarios.Analysis;
 
 /// <summary>
-/// The room models settled on the forked, unperturbed state and calibrated to its readings; every run (baseline,
-/// scenario, mitigation) starts from a copy of them.
+/// One thermal model per room (DigitalTwin.Models' <see cref="RoomThermalModel"/>), described from the unperturbed
+/// fork and calibrated to the room's telemetry history where it allows (else topology defaults). A rack whose inlet
+/// offset the history could not fit takes it from its latest reading, so the baseline starts where the room is. Every
+/// run (baseline, scenario, mitigation, recovery) is the same model under the run's perturbations.
 /// </summary>
 internal sealed class CalibratedRooms
 {
-    private readonly Dictionary<string, RoomAirModel> _settled;
+    private readonly DataCentrePlant _unperturbed;
+    private readonly Dictionary<string, RoomThermalModel> _models = new(StringComparer.Ordinal);
 
-    public CalibratedRooms(DataCentrePlant unperturbed)
+    public CalibratedRooms(DataCentrePlant unperturbed, IReadOnlyDictionary<string, ThermalHistory> histories)
     {
+        _unperturbed = unperturbed;
         FeedModel.Apply(unperturbed);
-        _settled = unperturbed.Rooms.Values.ToDictionary(r => r.Id, r => new RoomAirModel(r), StringComparer.Ordinal);
-        foreach (var (id, model) in _settled)
+        foreach (var room in unperturbed.Rooms.Values)
         {
-            var room = unperturbed.Rooms[id];
-            var calibrated = model.Settle();
-            if (calibrated > 0) unperturbed.Calibrated.Add($"{id}: inlet offsets of {calibrated} of {room.Racks.Count} racks from their servers' latest inlet_temp_c");
+            var thermal = Describe(room);
+            var parameters = histories.TryGetValue(room.Id, out var history) && history.TimesS.Count > 0
+                ? ThermalCalibrator.Calibrate(thermal, history)
+                : ThermalDefaults.For(thermal);
+            parameters = OffsetsFromLatest(room, thermal, parameters);
+            foreach (var source in parameters.Sources)
+            {
+                (source.Calibrated ? unperturbed.Calibrated : unperturbed.Defaulted).Add($"{room.Id} {source.Parameter}: {source.Basis}");
+            }
+            _models[room.Id] = new RoomThermalModel(thermal, parameters);
         }
     }
 
-    /// <summary>Runs a plant forward from the calibrated state.</summary>
-    public PlantRun Run(DataCentrePlant plant, double horizonS, double stepS, int stride)
+    /// <summary>Runs a plant forward from the rooms' steady state under what differs from the unperturbed plant.</summary>
+    public PlantRun Run(DataCentrePlant plant, double horizonS, double seriesStepS)
     {
         FeedModel.Apply(plant);
         var series = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var limits = new Dictionary<string, double?>(StringComparer.Ordinal);
         var peaks = new Dictionary<string, double>(StringComparer.Ordinal);
-        var ends = new Dictionary<string, RoomAirModel>(StringComparer.Ordinal);
-        var seriesStep = stepS * stride;
         foreach (var room in plant.Rooms.Values)
         {
-            var model = _settled[room.Id].Fork(room);
-            var run = model.Run(horizonS, stepS, stride);
-            seriesStep = run.SeriesStepS;
-            foreach (var (id, s) in run.Series) series[id] = s;
-            foreach (var (id, t) in run.TimeToLimitS) limits[id] = t;
-            foreach (var (id, p) in run.PeakC) peaks[id] = p;
-            ends[room.Id] = model;
+            var run = _models[room.Id].Simulate(Perturbations(room, 0), horizonS, seriesStepS);
+            foreach (var rack in run.Racks)
+            {
+                series[rack.Id] = rack.InletC.Select(v => Math.Round(v, 3)).ToArray();
+                limits[rack.Id] = rack.TimeToLimitS;
+                peaks[rack.Id] = rack.PeakInletC;
+            }
         }
-        return new PlantRun(plant, new ThermalRun(seriesStep, series, limits, peaks), ends);
+        return new PlantRun(plant, new ThermalRun(seriesStepS, series, limits, peaks));
+    }
+
+    /// <summary>
+    /// Seconds from restoring everything at <paramref name="restoreAtS"/> until every rack of every room is back
+    /// within <paramref name="toleranceC"/> of its baseline; null when not within <paramref name="maxS"/>.
+    /// </summary>
+    public double? RecoveryS(DataCentrePlant plant, PlantRun baseline, double restoreAtS, double toleranceC, double maxS)
+    {
+        double recovery = 0;
+        foreach (var room in plant.Rooms.Values)
+        {
+            var perturbations = Perturbations(room, 0).Concat(Restorations(room, restoreAtS)).ToList();
+            const double step = 30;
+            var run = _models[room.Id].Simulate(perturbations, restoreAtS + maxS, step);
+            var back = (double?)null;
+            for (var k = (int)Math.Ceiling(restoreAtS / step); k < run.TimesS.Count && back is null; k++)
+            {
+                if (run.Racks.All(r => !double.IsFinite(r.InletC[k]) || !baseline.Thermal.Series.TryGetValue(r.Id, out var b)
+                        || Math.Abs(r.InletC[k] - b[^1]) <= toleranceC))
+                {
+                    back = run.TimesS[k] - restoreAtS;
+                }
+            }
+            if (back is null) return null;
+            recovery = Math.Max(recovery, back.Value);
+        }
+        return recovery;
+    }
+
+    private List<ThermalPerturbation> Perturbations(PlantRoom room, double atS)
+    {
+        var before = _unperturbed.Rooms[room.Id];
+        var changes = new List<ThermalPerturbation>();
+        foreach (var crac in room.Cracs)
+        {
+            var was = before.Cracs.First(c => c.Id == crac.Id);
+            if (crac.Failed && !was.Failed) changes.Add(new CracFailure(atS, crac.Id));
+            if (crac.SetpointC != was.SetpointC) changes.Add(new CracSetpointChange(atS, crac.Id, crac.SetpointC));
+            if (crac.FanPct != was.FanPct) changes.Add(new CracFanSpeedChange(atS, crac.Id, crac.FanPct));
+        }
+        foreach (var rack in room.Racks)
+        {
+            if (rack.Added) changes.Add(new RackAddition(atS, Describe(rack)));
+            else if (before.Racks.First(r => r.Id == rack.Id).PowerW is var was && Math.Abs(rack.PowerW - was) > 1e-6) changes.Add(new RackPowerChange(atS, rack.Id, rack.PowerW));
+        }
+        return changes;
+    }
+
+    /// <summary>Everything back as it was: CRACs restarted at their old settings, racks at their old power (added racks stay).</summary>
+    private List<ThermalPerturbation> Restorations(PlantRoom room, double atS)
+    {
+        var before = _unperturbed.Rooms[room.Id];
+        var changes = new List<ThermalPerturbation>();
+        foreach (var crac in before.Cracs)
+        {
+            changes.Add(new CracSetpointChange(atS, crac.Id, crac.SetpointC));
+            changes.Add(new CracFanSpeedChange(atS, crac.Id, crac.FanPct));
+            if (room.Cracs.First(c => c.Id == crac.Id).Failed) changes.Add(new CracRestart(atS, crac.Id));
+        }
+        foreach (var rack in before.Racks) changes.Add(new RackPowerChange(atS, rack.Id, rack.PowerW));
+        return changes;
+    }
+
+    private static ThermalRoom Describe(PlantRoom room) => new(room.Id, room.VolumeRated ? room.VolumeM3 : 0,
+        room.Racks.Select(Describe).ToList(),
+        room.Cracs.Select(c => new ThermalCrac(c.Id, Point(c.Floor), c.CapacityW, c.AirflowRated ? c.AirflowM3S : 0, c.SetpointC, c.FanPct, !c.Failed,
+            c.FanPowerW, c.SetpointMinC, c.SetpointMaxC, c.FanMinPct)).ToList());
+
+    private static ThermalRack Describe(PlantRack rack) => new(rack.Id, Point(rack.Floor), rack.PowerW, rack.LimitC, rack.CoolingUnits,
+        rack.Added ? 0 : rack.Servers.Count, rack.NameplateW);
+
+    private static FloorPoint? Point((double X, double Y)? floor) => floor is { } f ? new FloorPoint(f.X, f.Y) : null;
+
+    /// <summary>
+    /// The calibrator fits a rack's inlet offset only from a history of 30 samples or more; a rack with less but a
+    /// latest reading takes the offset that puts its steady-state inlet on that reading.
+    /// </summary>
+    private static ThermalParameters OffsetsFromLatest(PlantRoom room, ThermalRoom thermal, ThermalParameters parameters)
+    {
+        if (parameters.Sources.FirstOrDefault(s => s.Parameter == "rack.inlet_offset") is { Calibrated: true }) return parameters;
+        var readings = room.Racks.Where(r => r.ObservedInletC is not null).ToList();
+        if (readings.Count == 0) return parameters;
+        var steady = new RoomThermalModel(thermal, parameters).SteadyState();
+        if (!steady.Steady) return parameters;
+        var racks = new Dictionary<string, RackThermalParameters>(parameters.Racks, StringComparer.Ordinal);
+        foreach (var rack in readings)
+        {
+            var current = racks[rack.Id];
+            racks[rack.Id] = current with { InletOffsetK = current.InletOffsetK + rack.ObservedInletC!.Value - steady.RackInletC[rack.Id] };
+        }
+        return parameters with
+        {
+            Racks = racks,
+            Sources = [.. parameters.Sources.Select(s => s.Parameter == "rack.inlet_offset"
+                ? new ParameterSource(s.Parameter, true, $"{readings.Count} of {room.Racks.Count} racks: latest inlet_temp_c against the steady state (history too short to fit)")
+                : s)],
+        };
     }
 }

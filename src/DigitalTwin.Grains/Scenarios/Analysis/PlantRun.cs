@@ -1,10 +1,9 @@
-using DigitalTwin.Grains.Scenarios.Physics;
 using DigitalTwin.Grains.Scenarios.Plant;
 
 namespace DigitalTwin.Grains.Scenarios.Analysis;
 
-/// <summary>One model run of a plant: its rack series and limits, merged over rooms, and the room models at the horizon's end.</summary>
-internal sealed record PlantRun(DataCentrePlant Plant, ThermalRun Thermal, IReadOnlyDictionary<string, RoomAirModel> EndState)
+/// <summary>One model run of a plant: its rack series and limits, merged over rooms.</summary>
+internal sealed record PlantRun(DataCentrePlant Plant, ThermalRun Thermal)
 {
     public double? FirstLimitS => Thermal.TimeToLimitS.Values.Where(t => t is not null).Min();
 

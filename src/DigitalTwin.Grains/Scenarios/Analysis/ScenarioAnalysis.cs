@@ -15,17 +15,21 @@ namespace DigitalTwin.Grains.Scenarios.Analysis;
 internal static class ScenarioAnalysis
 {
     private const double RecoveryToleranceC = 0.5;
+    private static readonly TimeSpan RecoveryHorizon = TimeSpan.FromHours(6);
 
-    public static ScenarioAnswer Answer(string scenarioId, ForkedSubtree fork, ScenarioRequest request, ScenarioOptions options,
+    public static ScenarioAnswer Answer(string scenarioId, ForkedSubtree fork, IReadOnlyDictionary<string, Models.Thermal.ThermalHistory> histories,
+        ScenarioRequest request, ScenarioOptions options,
         double forkMs, int twinsForked, DateTimeOffset now, DateTimeOffset expiresAt)
     {
         var clock = Stopwatch.StartNew();
-        var steps = (int)Math.Floor(request.HorizonS / request.StepS);
+        var steps = (int)Math.Ceiling(request.HorizonS / request.StepS - 1e-9);
+        // A long horizon at a fine step is thinned to at most MaxSeriesPoints per rack; the model sub-steps as it needs regardless.
         var stride = Math.Max(1, (int)Math.Ceiling((steps + 1) / (double)Math.Max(2, options.MaxSeriesPoints)));
-        var unperturbed = PlantBuilder.Build(fork, request with { Fail = null, FailPaths = null, AddRacks = null, Loads = null, Cracs = null });
-        var rooms = new CalibratedRooms(unperturbed);
-        var baseline = rooms.Run(PlantBuilder.Build(fork, Unperturbed(request)), request.HorizonS, request.StepS, stride);
-        var scenario = rooms.Run(PlantBuilder.Build(fork, request), request.HorizonS, request.StepS, stride);
+        var seriesStep = request.StepS * stride;
+        var unperturbed = PlantBuilder.Build(fork, Unperturbed(request));
+        var rooms = new CalibratedRooms(unperturbed, histories);
+        var baseline = rooms.Run(PlantBuilder.Build(fork, Unperturbed(request)), request.HorizonS, seriesStep);
+        var scenario = rooms.Run(PlantBuilder.Build(fork, request), request.HorizonS, seriesStep);
         var runs = 2;
 
         var budgets = fork.Snapshots.Values.Where(s => s.Spec.Kind == TwinKind.Rack)
@@ -35,7 +39,7 @@ internal static class ScenarioAnalysis
         var tried = new List<(MitigationCandidate Candidate, PlantRun Run)>();
         foreach (var candidate in candidates)
         {
-            tried.Add((candidate, rooms.Run(PlantBuilder.Build(fork, MitigationSearch.Combine(request, candidate.Changes)), request.HorizonS, request.StepS, stride)));
+            tried.Add((candidate, rooms.Run(PlantBuilder.Build(fork, MitigationSearch.Combine(request, candidate.Changes)), request.HorizonS, seriesStep)));
             runs++;
         }
         if (tried.Count > 0)
@@ -70,11 +74,10 @@ internal static class ScenarioAnalysis
                 room.Cracs.Where(c => c.Failed).Select(c => c.Id).ToList());
         }).ToList();
 
-        var (drill, recoveryRuns) = Drill(plant, scenario, baseline, affected, services, unperturbed, options);
+        var (drill, recoveryRuns) = Drill(plant, scenario, baseline, affected, services, rooms, request.HorizonS, options);
         runs += recoveryRuns;
         var calibration = new CalibrationReport(unperturbed.Calibrated.Concat(plant.Calibrated).Distinct().ToList(),
-            unperturbed.Defaulted.Concat(plant.Defaulted).Distinct().Append(
-                "rooms: thermal mass of air only, servers' lag 240 s, 12 K rise across servers, CRAC reach 6 m (defaults; no transient in the history to fit them to)").ToList());
+            unperturbed.Defaulted.Concat(plant.Defaulted).Distinct().ToList());
         var comparison = new BaselineComparison(baseline.FirstLimitS, Math.Round(baseline.PeakC, 2), Math.Round(scenario.PeakC - baseline.PeakC, 2),
             Math.Round(plant.ItPowerW - baseline.Plant.ItPowerW, 1), scenario.RacksOverLimit - baseline.RacksOverLimit);
         clock.Stop();
@@ -107,7 +110,7 @@ internal static class ScenarioAnalysis
     }
 
     private static (DrillReport Report, int Runs) Drill(DataCentrePlant plant, PlantRun scenario, PlantRun baseline, List<AffectedServer> affected,
-        List<ServiceImpact> services, DataCentrePlant unperturbed, ScenarioOptions options)
+        List<ServiceImpact> services, CalibratedRooms rooms, double horizonS, ScenarioOptions options)
     {
         var failed = plant.Cracs.Values.Where(c => c.Failed).Select(c => c.Id)
             .Concat(plant.Sources.Values.Where(s => !s.Live).Select(s => s.Id))
@@ -120,14 +123,9 @@ internal static class ScenarioAnalysis
         if (failed.Count > 0 || scenario.RacksOverLimit > 0)
         {
             // Restore the failed assets at the horizon's end and run on until every inlet is back near the baseline.
-            var target = baseline.Thermal.Series.ToDictionary(p => p.Key, p => p.Value[^1], StringComparer.Ordinal);
-            foreach (var (roomId, model) in scenario.EndState)
-            {
-                if (!unperturbed.Rooms.TryGetValue(roomId, out var restoredRoom)) continue;
-                var back = model.Fork(restoredRoom).RunUntilWithin(target, RecoveryToleranceC, TimeSpan.FromDays(1).TotalSeconds);
-                runs++;
-                recovery = Math.Max(recovery, back ?? TimeSpan.FromDays(1).TotalSeconds);
-            }
+            var longest = RecoveryHorizon.TotalSeconds;
+            recovery = rooms.RecoveryS(plant, baseline, horizonS, RecoveryToleranceC, longest) ?? longest;
+            runs = plant.Rooms.Count;
             if (stopped.Count > 0) recovery += options.ServerRestart.TotalSeconds;
         }
         return (new DrillReport(failed, stopped, redundant, services.Select(s => s.Id).ToList(), services.Where(s => s.Down).Select(s => s.Id).ToList(), recovery), runs);

@@ -21,11 +21,9 @@ internal static class PlantBuilder
     public const string FanMin = "fan_min_pct";
     private const string FanPct = "fan_pct";
     private const double DefaultSetpointC = 18;
-    private const double DefaultVolumePerRackM3 = 30;
     private const double DefaultLoadShare = 0.6;
     private const double DefaultServerPowerW = 400;
-    // A CRAC's airflow when not rated: its capacity at a 12 K rise across the coil.
-    private const double CoilRiseK = 12;
+    private const string FanPower = "fan_power_w";
 
     public static DataCentrePlant Build(ForkedSubtree fork, ScenarioRequest perturbations)
     {
@@ -37,10 +35,8 @@ internal static class PlantBuilder
         foreach (var room in entries.Values.Where(e => e.Kind == TwinKind.Room))
         {
             var spec = Snap(room.Id)!.Spec;
-            var racks = entries.Values.Count(e => e.Kind == TwinKind.Rack && e.ParentId == room.Id) + (perturbations.AddRacks?.Count(a => a.RoomId == room.Id) ?? 0);
             var rated = spec.Rated?.GetValueOrDefault(Volume) is > 0 and var v ? v : (double?)null;
-            plant.Rooms[room.Id] = new PlantRoom { Id = room.Id, VolumeM3 = rated ?? Math.Max(100, racks * DefaultVolumePerRackM3), VolumeRated = rated is not null };
-            if (rated is null) plant.Defaulted.Add($"{room.Id}: air volume {DefaultVolumePerRackM3} m³ per rack ({Volume} not rated)");
+            plant.Rooms[room.Id] = new PlantRoom { Id = room.Id, VolumeM3 = rated ?? 0, VolumeRated = rated is not null };
         }
 
         var placements = plant.Rooms.Keys.ToDictionary(id => id, id => new Placement(Snap(id)!.Spec,
@@ -84,18 +80,18 @@ internal static class PlantBuilder
         var spec = crac.Spec;
         var capacity = spec.Rated?.GetValueOrDefault(RatedProperties.CoolingCapacity) ?? 0;
         var airflow = spec.Rated?.GetValueOrDefault(Airflow) is > 0 and var a ? a : (double?)null;
-        if (airflow is null) plant.Defaulted.Add($"{spec.Id}: airflow from capacity at a {CoilRiseK} K coil rise ({Airflow} not rated)");
+        if (airflow is null) plant.Defaulted.Add($"{spec.Id}: airflow from its capacity at a 12 K rise ({Airflow} not rated)");
         var setpoint = Latest(crac, MetricNames.Setpoint);
         if (setpoint is null) plant.Defaulted.Add($"{spec.Id}: setpoint {DefaultSetpointC} °C (no setpoint_c reading)");
         var fan = Latest(crac, FanPct);
         return new PlantCrac
         {
             Id = spec.Id, RoomId = roomId, Floor = placement.Of(spec.Position), CapacityW = capacity,
-            AirflowM3S = airflow ?? capacity / (Air.Density * Air.SpecificHeat * CoilRiseK),
+            AirflowM3S = airflow ?? 0, AirflowRated = airflow is not null, FanPowerW = spec.Rated?.GetValueOrDefault(FanPower) ?? 0,
             SetpointC = setpoint ?? DefaultSetpointC, FanPct = fan ?? 100,
-            SetpointMinC = spec.Rated?.GetValueOrDefault(SetpointMin) ?? 15,
-            SetpointMaxC = spec.Rated?.GetValueOrDefault(SetpointMax) ?? 30,
-            FanMinPct = spec.Rated?.GetValueOrDefault(FanMin) ?? 20,
+            SetpointMinC = spec.Rated?.GetValueOrDefault(SetpointMin) ?? 14,
+            SetpointMaxC = spec.Rated?.GetValueOrDefault(SetpointMax) ?? 27,
+            FanMinPct = spec.Rated?.GetValueOrDefault(FanMin) ?? 30,
             ObservedSupplyC = Latest(crac, MetricNames.SupplyTemperature),
             ObservedReturnC = Latest(crac, MetricNames.ReturnTemperature),
         };
@@ -118,6 +114,7 @@ internal static class PlantBuilder
             CoolingUnits = snapshot.Spec.CoolingUnits ?? [], LimitC = limit,
             ObservedInletC = inlets.Count > 0 ? inlets.Max() : null,
             ObservedOutletC = outlets.Count > 0 ? outlets.Average() : null,
+            NameplateW = servers.Sum(s => s.Spec.Rated?.GetValueOrDefault(RatedProperties.NameplatePower) ?? 0),
         };
         var defaultedPower = 0;
         foreach (var server in servers)
@@ -139,7 +136,6 @@ internal static class PlantBuilder
         }
         if (servers.Count > 0 && defaultedPower == 0) plant.Calibrated.Add($"{rackId}: IT power from {servers.Count} servers' power_w");
         else if (defaultedPower > 0) plant.Defaulted.Add($"{rackId}: power of {defaultedPower} servers at {DefaultLoadShare:P0} of nameplate (no power_w reading)");
-        if (rack.ObservedInletC is null) plant.Defaulted.Add($"{rackId}: inlet offset 0 K (no inlet_temp_c reading)");
         return rack;
     }
 

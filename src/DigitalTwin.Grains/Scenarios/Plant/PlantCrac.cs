@@ -8,11 +8,13 @@ internal sealed class PlantCrac
     public (double X, double Y)? Floor { get; init; }
     public required double CapacityW { get; init; }
     public required double AirflowM3S { get; init; }
+    public bool AirflowRated { get; init; }
+    public double FanPowerW { get; init; }
     public required double SetpointC { get; set; }
     public required double FanPct { get; set; }
-    public double SetpointMinC { get; init; } = 15;
-    public double SetpointMaxC { get; init; } = 30;
-    public double FanMinPct { get; init; } = 20;
+    public double SetpointMinC { get; init; } = 14;
+    public double SetpointMaxC { get; init; } = 27;
+    public double FanMinPct { get; init; } = 30;
     public double? ObservedSupplyC { get; init; }
     public double? ObservedReturnC { get; init; }
     public bool Failed { get; set; }

@@ -12,6 +12,9 @@ internal sealed class PlantRack
     public double? ObservedOutletC { get; init; }
     public bool Added { get; init; }
 
+    /// <summary>Sum of its servers' nameplate power, W; 0 when unknown.</summary>
+    public double NameplateW { get; init; }
+
     /// <summary>IT power of loads not modelled as servers (switches, a rack added with a bare load), W.</summary>
     public double OtherPowerW { get; set; }
 

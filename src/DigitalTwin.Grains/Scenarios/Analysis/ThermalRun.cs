@@ -1,0 +1,8 @@
+namespace DigitalTwin.Grains.Scenarios.Analysis;
+
+/// <summary>Rack inlet temperatures of one run over every room: the series per rack (value i at i × <see cref="SeriesStepS"/>), each rack's first crossing of its limit and its peak.</summary>
+internal sealed record ThermalRun(
+    double SeriesStepS,
+    IReadOnlyDictionary<string, double[]> Series,
+    IReadOnlyDictionary<string, double?> TimeToLimitS,
+    IReadOnlyDictionary<string, double> PeakC);
