@@ -1,4 +1,3 @@
-using DigitalTwin.Grains.Scenarios.Physics;
 using DigitalTwin.Grains.Scenarios.Plant;
 using DigitalTwin.Models.Thermal;
 
@@ -18,7 +17,7 @@ internal sealed class CalibratedRooms
     public CalibratedRooms(DataCentrePlant unperturbed, IReadOnlyDictionary<string, ThermalHistory> histories)
     {
         _unperturbed = unperturbed;
-        FeedModel.Apply(unperturbed);
+        PowerChain.Apply(unperturbed);
         foreach (var room in unperturbed.Rooms.Values)
         {
             var thermal = Describe(room);
@@ -37,7 +36,7 @@ internal sealed class CalibratedRooms
     /// <summary>Runs a plant forward from the rooms' steady state under what differs from the unperturbed plant.</summary>
     public PlantRun Run(DataCentrePlant plant, double horizonS, double seriesStepS)
     {
-        FeedModel.Apply(plant);
+        PowerChain.Apply(plant);
         var series = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var limits = new Dictionary<string, double?>(StringComparer.Ordinal);
         var peaks = new Dictionary<string, double>(StringComparer.Ordinal);
