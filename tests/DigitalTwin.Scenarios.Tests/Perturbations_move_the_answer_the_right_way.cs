@@ -47,6 +47,10 @@ public sealed class Perturbations_move_the_answer_the_right_way(SqliteTwinCluste
         Assert.Equal(answer.Peak() - _baseline.Peak(), answer.Baseline.PeakInletDeltaC, 1);
         Assert.False(Assert.Single(answer.Cooling).Adequate);
         Assert.Contains(answer.AffectedServers, s => s.Id == _hall.Server(1, 1) && s.Reason == "inlet_limit");
+        var web = Assert.Single(answer.Services, s => s.Id == _hall.Web);
+        Assert.True(web.Down);
+        Assert.Equal(ScenarioHall.ServersPerRack, web.ServersTotal);
+        Assert.Contains(_hall.Web, answer.Drill.ServicesDown);
         var mitigation = Assert.IsType<MitigationOutcome>(answer.Mitigation);
         Assert.True(mitigation.Checked);
         Assert.True(mitigation.Resolves || mitigation.FirstLimitS > answer.FirstLimitS, mitigation.Action);

@@ -27,7 +27,7 @@ public sealed class ScenarioGrain(IOptions<ScenarioOptions> options, ILogger<Sce
 
     private string ScenarioId => this.GetPrimaryKeyString();
 
-    private TimeProvider Clock => ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+    private TimeProvider Clock => Abstractions.Time.TwinClock.From(ServiceProvider);
 
     /// <inheritdoc />
     public async Task<ScenarioOutcome> RunAsync(ScenarioRequest request)
@@ -44,8 +44,8 @@ public sealed class ScenarioGrain(IOptions<ScenarioOptions> options, ILogger<Sce
         var subtree = SubtreeFork.Subtree(view, request.RootId);
         var fork = new SubtreeFork(GrainFactory, _options.ForkParallelism);
         var read = subtree.Count == 0
-            ? new ForkedSubtree(request.RootId, subtree, new Dictionary<string, Abstractions.Twins.TwinSnapshot>(), Clock.GetUtcNow())
-            : await fork.ReadAsync(request.RootId, subtree, Clock.GetUtcNow());
+            ? new ForkedSubtree(request.RootId, subtree, new Dictionary<string, Abstractions.Twins.TwinSnapshot>(), Clock.GetUtcNow(), [])
+            : await fork.ReadAsync(request.RootId, subtree, view, Clock.GetUtcNow());
         problems = RequestCheck.Against(request, read, everywhere);
         if (problems.Count > 0) return Refused(problems);
 

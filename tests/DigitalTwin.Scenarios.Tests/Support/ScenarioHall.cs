@@ -9,7 +9,7 @@ namespace DigitalTwin.Scenarios.Tests.Support;
 /// <summary>
 /// A small hall with ids unique to one test: one room (row A: racks r1..r4 in slots 1..4; CRACs c1 at slot 1 and
 /// c2 at slot 4 of row B), UPSs A and B, per rack PDUs A and B from them, three 2 kW servers per rack on both PDUs,
-/// each with a CPU. Two 14 kW CRACs (at 27 °C return) cool 24 kW: enough with both, not with one.
+/// each with a CPU; services web (rack 1) and db (first server of racks 1 and 4). Two 14 kW CRACs (at 27 °C return) cool 24 kW: enough with both, not with one.
 /// </summary>
 public sealed class ScenarioHall
 {
@@ -26,6 +26,12 @@ public sealed class ScenarioHall
     public string Pdu(int rack, char path) => $"{P}-r{rack}-pdu-{path}";
     public string Server(int rack, int n) => $"{P}-r{rack}-s{n}";
     public string Cpu(int rack, int n) => $"{Server(rack, n)}-cpu";
+
+    /// <summary>A service on rack 1's servers, defined at the data centre (outside a room's subtree).</summary>
+    public string Web => $"{P}-web";
+
+    /// <summary>A service on the first server of racks 1 and 4, defined in the room.</summary>
+    public string Database => $"{P}-db";
 
     public IEnumerable<string> AllServers => Enumerable.Range(1, Racks).SelectMany(r => Enumerable.Range(1, ServersPerRack).Select(s => Server(r, s)));
 
@@ -59,6 +65,8 @@ public sealed class ScenarioHall
                 twins.Add(new TwinSpec(Cpu(r, s), TwinKind.Cpu, Server(r, s)));
             }
         }
+        twins.Add(new TwinSpec(Web, TwinKind.Service, DataCentre, "web", RunsOn: [.. Enumerable.Range(1, ServersPerRack).Select(s => Server(1, s))]));
+        twins.Add(new TwinSpec(Database, TwinKind.Service, Room, "db", RunsOn: [Server(1, 1), Server(4, 1)]));
         return new TopologyDocument(twins);
     }
 

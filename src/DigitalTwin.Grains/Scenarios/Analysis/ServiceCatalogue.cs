@@ -3,8 +3,9 @@ using DigitalTwin.Grains.Scenarios.Plant;
 
 namespace DigitalTwin.Grains.Scenarios.Analysis;
 
-/// <summary>The services of a forked subtree and the servers each runs on.</summary>
+/// <summary>The services of the data centre and the servers each runs on (<c>runsOn</c>), as the fork read them.</summary>
 internal static class ServiceCatalogue
 {
-    public static IReadOnlyList<PlantService> Read(ForkedSubtree fork) => [];
+    public static IReadOnlyList<PlantService> Read(ForkedSubtree fork) =>
+        fork.Services.Where(s => s.RunsOn is { Count: > 0 }).Select(s => new PlantService(s.Id, s.Name, s.RunsOn!)).ToList();
 }

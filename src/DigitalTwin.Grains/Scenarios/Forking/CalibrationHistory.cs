@@ -16,7 +16,7 @@ internal static class CalibrationHistory
 {
     private static readonly string[] ServerMetrics = [MetricNames.InletTemperature, MetricNames.OutletTemperature, MetricNames.Power];
     private static readonly string[] CracMetrics =
-        [MetricNames.SupplyTemperature, MetricNames.ReturnTemperature, MetricNames.Setpoint, "fan_pct", "airflow_m3_s", MetricNames.CoolingLoad, MetricNames.Power];
+        [MetricNames.SupplyTemperature, MetricNames.ReturnTemperature, MetricNames.Setpoint, MetricNames.FanPercent, MetricNames.Airflow, MetricNames.CoolingLoad, MetricNames.Power];
 
     /// <summary>Per room id, its history; rooms without readings in the window get an empty one.</summary>
     public static async Task<IReadOnlyDictionary<string, ThermalHistory>> ReadAsync(IGrainFactory grains, IReadOnlyDictionary<string, TopologyEntry> subtree,

@@ -110,13 +110,13 @@ internal static class RequestCheck
                 continue;
             }
             var rated = fork.Snapshots[setting.CracId].Spec.Rated;
-            var low = rated?.GetValueOrDefault(PlantBuilder.SetpointMin) ?? 10;
-            var high = rated?.GetValueOrDefault(PlantBuilder.SetpointMax) ?? 35;
+            var low = rated?.GetValueOrDefault(RatedProperties.SetpointMin) ?? 10;
+            var high = rated?.GetValueOrDefault(RatedProperties.SetpointMax) ?? 35;
             if (setting.SetpointC is { } s && double.IsFinite(s) && (s < low || s > high))
             {
                 problems.Add(new(P.InvalidValue, $"{setting.CracId} takes setpoints from {low} to {high} °C; {s} °C is outside.", setting.CracId));
             }
-            var fanMin = rated?.GetValueOrDefault(PlantBuilder.FanMin) ?? 0;
+            var fanMin = rated?.GetValueOrDefault(RatedProperties.FanMinPercent) ?? 0;
             if (setting.FanPct is { } f && f is >= 0 and <= 100 && f < fanMin && f > 0)
             {
                 problems.Add(new(P.InvalidValue, $"{setting.CracId} runs its fan at {fanMin} % or more (or 0, off); {f} % is below.", setting.CracId));

@@ -29,7 +29,7 @@ internal static class ShadowPerturbation
             switch (fork.Entries[id].Kind)
             {
                 case TwinKind.Crac:
-                    Write(id, "fan_pct", 0);
+                    Write(id, MetricNames.FanPercent, 0);
                     Write(id, MetricNames.CoolingLoad, 0);
                     break;
                 default:
@@ -41,7 +41,7 @@ internal static class ShadowPerturbation
         foreach (var setting in request.Cracs ?? [])
         {
             if (setting.SetpointC is { } setpoint) Write(setting.CracId, MetricNames.Setpoint, setpoint);
-            if (setting.FanPct is { } fan) Write(setting.CracId, "fan_pct", fan);
+            if (setting.FanPct is { } fan) Write(setting.CracId, MetricNames.FanPercent, fan);
         }
         foreach (var change in request.Loads ?? [])
         {

@@ -32,13 +32,19 @@ internal sealed class SubtreeFork(IGrainFactory grains, int parallelism)
     /// <summary>Whether the models need a twin of this kind (containers and assets, not components).</summary>
     public static bool Needed(TwinKind kind) => kind.LevelOf() != TwinLevel.Component;
 
-    /// <summary>Reads the snapshots of the twins the models need, in parallel. Reading changes nothing in a live twin.</summary>
-    public async Task<ForkedSubtree> ReadAsync(string rootId, Dictionary<string, TopologyEntry> subtree, DateTimeOffset asOf)
+    /// <summary>
+    /// Reads the snapshots of the twins the models need, in parallel, and the definitions of services outside the
+    /// subtree. Reading changes nothing in a live twin.
+    /// </summary>
+    public async Task<ForkedSubtree> ReadAsync(string rootId, Dictionary<string, TopologyEntry> subtree, TopologyView view, DateTimeOffset asOf)
     {
         var needed = subtree.Values.Where(e => Needed(e.Kind)).ToList();
-        var snapshots = await Bounded(needed, e => grains.GetTwin(e.Id, e.Kind).GetSnapshotAsync());
-        return new ForkedSubtree(rootId, subtree,
-            needed.Zip(snapshots).ToDictionary(p => p.First.Id, p => p.Second, StringComparer.Ordinal), asOf);
+        var outside = view.Entries.Where(e => e.Kind == TwinKind.Service && !subtree.ContainsKey(e.Id)).ToList();
+        var snapshots = await Bounded(needed.Concat(outside).ToList(), e => grains.GetTwin(e.Id, e.Kind).GetSnapshotAsync());
+        var inside = needed.Zip(snapshots).ToDictionary(p => p.First.Id, p => p.Second, StringComparer.Ordinal);
+        var services = inside.Values.Select(s => s.Spec).Where(s => s.Kind == TwinKind.Service)
+            .Concat(snapshots.Skip(needed.Count).Select(s => s.Spec)).ToList();
+        return new ForkedSubtree(rootId, subtree, inside, asOf, services);
     }
 
     /// <summary>

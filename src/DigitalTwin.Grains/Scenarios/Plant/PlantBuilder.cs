@@ -14,16 +14,9 @@ internal static class PlantBuilder
 {
     /// <summary>ASHRAE A1 allowable inlet, °C: the limit of a rack none of whose twins names one.</summary>
     public const double DefaultInletLimitC = 32;
-    public const string Volume = "volume_m3";
-    public const string Airflow = "airflow_m3_s";
-    public const string SetpointMin = "setpoint_min_c";
-    public const string SetpointMax = "setpoint_max_c";
-    public const string FanMin = "fan_min_pct";
-    private const string FanPct = "fan_pct";
     private const double DefaultSetpointC = 18;
     private const double DefaultLoadShare = 0.6;
     private const double DefaultServerPowerW = 400;
-    private const string FanPower = "fan_power_w";
 
     public static DataCentrePlant Build(ForkedSubtree fork, ScenarioRequest perturbations)
     {
@@ -35,7 +28,7 @@ internal static class PlantBuilder
         foreach (var room in entries.Values.Where(e => e.Kind == TwinKind.Room))
         {
             var spec = Snap(room.Id)!.Spec;
-            var rated = spec.Rated?.GetValueOrDefault(Volume) is > 0 and var v ? v : (double?)null;
+            var rated = spec.Rated?.GetValueOrDefault(RatedProperties.Volume) is > 0 and var v ? v : (double?)null;
             plant.Rooms[room.Id] = new PlantRoom { Id = room.Id, VolumeM3 = rated ?? 0, VolumeRated = rated is not null };
         }
 
@@ -79,19 +72,19 @@ internal static class PlantBuilder
     {
         var spec = crac.Spec;
         var capacity = spec.Rated?.GetValueOrDefault(RatedProperties.CoolingCapacity) ?? 0;
-        var airflow = spec.Rated?.GetValueOrDefault(Airflow) is > 0 and var a ? a : (double?)null;
-        if (airflow is null) plant.Defaulted.Add($"{spec.Id}: airflow from its capacity at a 12 K rise ({Airflow} not rated)");
+        var airflow = spec.Rated?.GetValueOrDefault(RatedProperties.Airflow) is > 0 and var a ? a : (double?)null;
+        if (airflow is null) plant.Defaulted.Add($"{spec.Id}: airflow from its capacity at a 12 K rise ({RatedProperties.Airflow} not rated)");
         var setpoint = Latest(crac, MetricNames.Setpoint);
         if (setpoint is null) plant.Defaulted.Add($"{spec.Id}: setpoint {DefaultSetpointC} °C (no setpoint_c reading)");
-        var fan = Latest(crac, FanPct);
+        var fan = Latest(crac, MetricNames.FanPercent);
         return new PlantCrac
         {
             Id = spec.Id, RoomId = roomId, Floor = placement.Of(spec.Position), CapacityW = capacity,
-            AirflowM3S = airflow ?? 0, AirflowRated = airflow is not null, FanPowerW = spec.Rated?.GetValueOrDefault(FanPower) ?? 0,
+            AirflowM3S = airflow ?? 0, AirflowRated = airflow is not null, FanPowerW = spec.Rated?.GetValueOrDefault(RatedProperties.FanPower) ?? 0,
             SetpointC = setpoint ?? DefaultSetpointC, FanPct = fan ?? 100,
-            SetpointMinC = spec.Rated?.GetValueOrDefault(SetpointMin) ?? 14,
-            SetpointMaxC = spec.Rated?.GetValueOrDefault(SetpointMax) ?? 27,
-            FanMinPct = spec.Rated?.GetValueOrDefault(FanMin) ?? 30,
+            SetpointMinC = spec.Rated?.GetValueOrDefault(RatedProperties.SetpointMin) ?? 14,
+            SetpointMaxC = spec.Rated?.GetValueOrDefault(RatedProperties.SetpointMax) ?? 27,
+            FanMinPct = spec.Rated?.GetValueOrDefault(RatedProperties.FanMinPercent) ?? 30,
             ObservedSupplyC = Latest(crac, MetricNames.SupplyTemperature),
             ObservedReturnC = Latest(crac, MetricNames.ReturnTemperature),
         };
