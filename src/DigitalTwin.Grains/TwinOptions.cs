@@ -81,6 +81,12 @@ public sealed class TwinOptions
     /// <summary>How long (in reading time) an asset must fail, or do, its job before its role alert is raised or resolved.</summary>
     public TimeSpan RoleDebounce { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often a data centre with open alerts groups them into incidents.</summary>
+    public TimeSpan IncidentInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many incidents (open and resolved) a data centre keeps; the oldest resolved ones go first.</summary>
+    public int MaxIncidents { get; set; } = 200;
+
     /// <summary>The horizon of failure predictions.</summary>
     public TimeSpan PredictionHorizon { get; set; } = TimeSpan.FromDays(7);
 

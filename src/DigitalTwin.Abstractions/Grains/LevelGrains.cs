@@ -44,4 +44,13 @@ public interface IDataCentreGrain : ITwinGrain
 {
     /// <summary>The fleet's maintenance predictions, ranked by risk (highest failure probability first).</summary>
     Task<IReadOnlyList<MaintenancePrediction>> GetPredictionsAsync(int top = 50);
+
+    /// <summary>
+    /// The data centre's incidents (open ones; resolved ones too when asked), newest first. Incidents are grouped on
+    /// the data centre's incident cadence from the open alerts of its subtree.
+    /// </summary>
+    Task<IReadOnlyList<Incident>> GetIncidentsAsync(bool includeResolved = false);
+
+    /// <summary>Acknowledges an open incident. Returns false when it is unknown or already resolved.</summary>
+    Task<bool> AcknowledgeIncidentAsync(string incidentId, string operatorName);
 }

@@ -1,19 +1,26 @@
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Grains.Incidents;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization.Invocation;
 using Orleans.Concurrency;
 
 namespace DigitalTwin.Grains.Twins;
 
-/// <summary>A data-centre twin: the root of a graph.</summary>
+/// <summary>
+/// A data-centre twin: the root of a graph. On its incident cadence, while its subtree has open alerts (or it has
+/// open incidents), it fetches them (only subtrees with open alerts are asked) and groups them into incidents.
+/// </summary>
 [MayInterleave(nameof(MayInterleave))]
 public sealed class DataCentreGrain(
     [PersistentState(TwinStorage.States.DataCentre, TwinStorage.Name)] IPersistentState<TwinState> state,
     IOptions<TwinOptions> options)
     : TwinGrain(state, options), IDataCentreGrain
 {
+    private TwinPlaces? _places;
+
     /// <summary>Reads interleave with other requests.</summary>
     public static bool MayInterleave(IInvokable request) => IsInterleavingRead(request);
 
@@ -21,6 +28,61 @@ public sealed class DataCentreGrain(
     protected override TwinLevel Level => TwinLevel.DataCentre;
 
     /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        // What-if copies have no incidents: their alerts are not an operator's business.
+        if (Key.IsShadow) return;
+        this.RegisterGrainTimer(CorrelateTickAsync,
+            new GrainTimerCreationOptions(Options.IncidentInterval, Options.IncidentInterval) { KeepAlive = false });
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<MaintenancePrediction>> GetPredictionsAsync(int top = 50) =>
         await CollectPredictionsAsync(Math.Clamp(top, 1, 1000), Options.QueryTimeout);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Incident>> GetIncidentsAsync(bool includeResolved = false)
+    {
+        _ = Spec;
+        return Task.FromResult<IReadOnlyList<Incident>>(State.Incidents
+            .Where(i => includeResolved || i.State != AlertState.Resolved)
+            .OrderByDescending(i => i.FirstSeen).ThenBy(i => i.IncidentId, StringComparer.Ordinal)
+            .ToArray());
+    }
+
+    /// <inheritdoc />
+    public Task<bool> AcknowledgeIncidentAsync(string incidentId, string operatorName)
+    {
+        _ = Spec;
+        var at = State.Incidents.FindIndex(i => i.IncidentId == incidentId);
+        if (at < 0 || State.Incidents[at].State == AlertState.Resolved) return Task.FromResult(false);
+        State.Incidents[at] = State.Incidents[at] with
+        {
+            State = AlertState.Acknowledged,
+            AcknowledgedAt = Clock.GetUtcNow(),
+            AcknowledgedBy = operatorName,
+        };
+        StateChanged = true;
+        return Task.FromResult(true);
+    }
+
+    private async Task CorrelateTickAsync(CancellationToken cancellationToken)
+    {
+        if (State.Spec is null) return;
+        var open = Refresh().Rollup.OpenAlerts;
+        if (open == 0 && !State.Incidents.Exists(i => i.State != AlertState.Resolved)) return;
+        try
+        {
+            var alerts = await GetAlertsAsync();
+            var places = await (_places ??= new TwinPlaces(GrainFactory)).ResolveAsync(alerts);
+            var findings = IncidentCorrelator.Group(alerts, places);
+            if (IncidentBook.Merge(State.Incidents, findings, Clock.GetUtcNow(), Options.MaxIncidents)) StateChanged = true;
+        }
+        catch (Exception error)
+        {
+            // The next tick tries again; incidents are a view over alerts, which are safe in their twins.
+            Logger.LogWarning(error, "Data centre {Twin} could not group its alerts into incidents", Key);
+        }
+    }
 }

@@ -24,7 +24,7 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
     [
         nameof(GetSnapshotAsync), nameof(GetParentAsync), nameof(GetChildrenAsync), nameof(GetPathAsync),
         nameof(FindDescendantsAsync), nameof(GetRollupAsync), nameof(GetRecentAsync), nameof(GetHistoryAsync),
-        nameof(GetAlertsAsync), "GetPredictionAsync", "GetPredictionsAsync", "GetCommandsAsync",
+        nameof(GetAlertsAsync), "GetPredictionAsync", "GetPredictionsAsync", "GetCommandsAsync", "GetIncidentsAsync",
     ];
 
     private readonly IPersistentState<TwinState> _state;

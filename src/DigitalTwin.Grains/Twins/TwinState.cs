@@ -51,5 +51,8 @@ public sealed class TwinState
 
     /// <summary>The latest failure prediction (assets and components).</summary>
     [Id(7)] public MaintenancePrediction? Prediction { get; set; }
+
+    /// <summary>Incidents grouped from the subtree's alerts, open and recently resolved (data centres only).</summary>
+    [Id(10)] public List<Incident> Incidents { get; set; } = [];
 }
 #pragma warning restore ORLEANS0004

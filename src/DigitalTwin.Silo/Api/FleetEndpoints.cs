@@ -4,7 +4,7 @@ using DigitalTwin.Abstractions.Identity;
 
 namespace DigitalTwin.Silo.Api;
 
-/// <summary>Fleet-wide views: every data centre's alerts and the ranked maintenance predictions.</summary>
+/// <summary>Fleet-wide views: every data centre's alerts, incidents and the ranked maintenance predictions.</summary>
 internal static class FleetEndpoints
 {
     public static RouteGroupBuilder MapFleetEndpoints(this RouteGroupBuilder api)
@@ -19,6 +19,19 @@ internal static class FleetEndpoints
             var roots = await DataCentresAsync(grains);
             var perRoot = await Task.WhenAll(roots.Select(dc => dc.GetAlertsAsync(resolved ?? false)));
             return perRoot.SelectMany(a => a).OrderByDescending(a => a.Severity).ThenBy(a => a.FirstSeen).ToList();
+        });
+        api.MapGet("/incidents", async (bool? resolved, IGrainFactory grains) =>
+        {
+            var roots = await DataCentresAsync(grains);
+            var perRoot = await Task.WhenAll(roots.Select(dc => ((IDataCentreGrain)dc).GetIncidentsAsync(resolved ?? false)));
+            return perRoot.SelectMany(i => i).OrderByDescending(i => i.Severity).ThenByDescending(i => i.FirstSeen).ToList();
+        });
+        api.MapPost("/incidents/{incidentId}/acknowledge", async (string incidentId, string? by, IGrainFactory grains) =>
+        {
+            // An incident id is unique across data centres; the one that holds it answers true.
+            var roots = await DataCentresAsync(grains);
+            var answers = await Task.WhenAll(roots.Select(dc => ((IDataCentreGrain)dc).AcknowledgeIncidentAsync(incidentId, by ?? "operator")));
+            return answers.Any(a => a) ? Results.Ok(true) : Results.NotFound();
         });
         api.MapGet("/predictions", async (int? top, IGrainFactory grains) =>
         {

@@ -35,6 +35,7 @@ public class TwinClusterFixture : IAsyncLifetime
         options.CheckpointInterval = TimeSpan.FromMilliseconds(500);
         options.PendingRetryInterval = TimeSpan.FromMilliseconds(500);
         options.HistoryGrace = TimeSpan.Zero;
+        options.IncidentInterval = TimeSpan.FromMilliseconds(200);
     }
 
     /// <summary>Adds services or providers to the silo (called after the twins are registered).</summary>
