@@ -9,5 +9,6 @@ internal static class EvalCommands
     {
         EvalNabCommand.Create(),
         EvalCmapssCommand.Create(),
+        EvalAlertThresholdCommand.Create(),
     };
 }
