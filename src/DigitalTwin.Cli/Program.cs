@@ -11,6 +11,7 @@ var root = new RootCommand("dt: operate and evaluate a DigitalTwin cluster.")
     ShowCommand.Create(),
     TopologyCommands.Create(),
     QueryCommand.Create(),
+    ScenarioCommands.Create(),
     FuzzCommand.Create(),
 };
 // Connection options are recursive: every command that talks to a cluster understands them.

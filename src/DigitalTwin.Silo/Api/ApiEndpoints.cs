@@ -23,6 +23,7 @@ public static class ApiEndpoints
         api.MapTopologyEndpoints();
         api.MapFleetEndpoints();
         api.MapCommandEndpoints();
+        api.MapScenarioEndpoints();
         return app;
     }
 }
