@@ -9,5 +9,6 @@ internal static class BenchCommands
     {
         BenchIngestCommand.Create(),
         BenchDetectCommand.Create(),
+        BenchSimulateCommand.Create(),
     };
 }
