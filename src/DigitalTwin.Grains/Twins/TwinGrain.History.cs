@@ -11,6 +11,7 @@ public abstract partial class TwinGrain
 {
     private readonly ShadowHistory _shadowHistory = new();
     private List<(string Metric, BucketState Bucket)> _flushing = [];
+    private long _flushGeneration;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<HistoryBucket>> GetHistoryAsync(string metric, DateTimeOffset from, DateTimeOffset to)
@@ -24,7 +25,18 @@ public abstract partial class TwinGrain
             throw new ArgumentException($"A history query may span at most {Options.MaxHistoryQueryDays} days; this one spans {days.Length}.");
         }
 
-        // Take what is in memory before awaiting, so an interleaved checkpoint cannot move a bucket past both reads.
+        // Take what is in memory before awaiting, so an interleaved checkpoint cannot move a bucket past both reads;
+        // if a flush started or finished meanwhile, its buckets may sit both in that copy and in storage, so read again.
+        for (var attempt = 0; ; attempt++)
+        {
+            var generation = _flushGeneration;
+            var buckets = await ReadHistoryAsync(metric, from, to, days);
+            if (generation == _flushGeneration || attempt == 3) return buckets;
+        }
+    }
+
+    private async Task<IReadOnlyList<HistoryBucket>> ReadHistoryAsync(string metric, DateTimeOffset from, DateTimeOffset to, DateOnly[] days)
+    {
         var merged = new SortedDictionary<DateTimeOffset, BucketState>();
         void Merge(BucketState bucket)
         {
@@ -64,6 +76,7 @@ public abstract partial class TwinGrain
         await PurgeExpiredHistoryAsync(now);
         if (closed.Count == 0) return;
         _flushing = closed;
+        _flushGeneration++;
         var failed = new List<(string, BucketState)>();
         try
         {
@@ -84,6 +97,7 @@ public abstract partial class TwinGrain
         finally
         {
             _flushing = [];
+            _flushGeneration++;
         }
         if (failed.Count == 0) return;
         Ledger.Restore(State, failed);
