@@ -1,0 +1,20 @@
+namespace DigitalTwin.Models.Optimisation;
+
+/// <summary>
+/// What a cooling recommendation must respect.
+/// </summary>
+/// <param name="InletLimitC">Highest inlet any rack may reach, °C (default 27, ASHRAE's recommended top).</param>
+/// <param name="SafetyMarginK">Kept below the limit on top, K: the model's own error and the sensors'.</param>
+/// <param name="MaxSetpointStepK">Largest setpoint change per unit in one recommendation, K (rate of change).</param>
+/// <param name="MaxFanStepPct">Largest fan-speed change per unit in one recommendation, percentage points.</param>
+/// <param name="RackLimitsC">Per rack id, a limit of its own when lower or higher than <paramref name="InletLimitC"/>.</param>
+public sealed record CoolingConstraints(
+    double InletLimitC = 27,
+    double SafetyMarginK = 1,
+    double MaxSetpointStepK = 3,
+    double MaxFanStepPct = 30,
+    IReadOnlyDictionary<string, double>? RackLimitsC = null)
+{
+    /// <summary>The limit of one rack before the margin, °C.</summary>
+    public double LimitFor(string rackId) => RackLimitsC is not null && RackLimitsC.TryGetValue(rackId, out var own) ? own : InletLimitC;
+}

@@ -1,0 +1,193 @@
+using DigitalTwin.Models.Thermal;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
+namespace DigitalTwin.Models.Optimisation;
+
+/// <summary>
+/// Finds CRAC setpoints and fan speeds that minimise the room's predicted steady cooling power (compressor, cheaper
+/// with warmer supply, plus fans, ∝ speed³) subject to every rack inlet ≤ its limit − margin, and to each unit's
+/// setpoint range, lowest fan speed and largest step per change.
+/// </summary>
+/// <remarks>
+/// The inequality constraints are handled by an augmented Lagrangian (Powell–Hestenes–Rockafellar, one multiplier
+/// per rack), each subproblem minimised by MathNet's Nelder–Mead simplex over settings scaled to [0, 1] between their
+/// bounds; the multipliers and the penalty weight are updated between subproblems. If the last point still breaks a
+/// constraint, feasibility is restored by bisection along the segment from a feasible point (the present settings,
+/// or the most cooling the steps allow) towards it, so the answer is never worse than where it started.
+/// </remarks>
+public static class CoolingOptimiser
+{
+    private const int OuterIterations = 8;
+    private const int InnerIterations = 1500;
+
+    /// <summary>A recommendation for the room's running CRACs.</summary>
+    public static CoolingRecommendation Recommend(ThermalRoom room, ThermalParameters parameters, CoolingConstraints? constraints = null)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        ArgumentNullException.ThrowIfNull(parameters);
+        constraints ??= new CoolingConstraints();
+        var running = room.Cracs.Where(c => c.Running).ToList();
+        var current = running.Select(c => new CracSetting(c.Id, c.SetpointC, c.FanPct)).ToList();
+        var evaluations = 0;
+        var bounds = Bounds(running, constraints);
+
+        ThermalOperatingPoint Evaluate(IReadOnlyList<double> x)
+        {
+            evaluations++;
+            return new RoomThermalModel(Apply(room, running, x), parameters).SteadyState();
+        }
+        double[] Violations(ThermalOperatingPoint point) =>
+            [.. room.Racks.Select(r => point.Steady
+                ? point.RackInletC[r.Id] - (constraints.LimitFor(r.Id) - constraints.SafetyMarginK)
+                : 50)];
+
+        var start = current.SelectMany(s => new[] { s.SetpointC, s.FanPct }).ToArray();
+        var before = Evaluate(start);
+        var scale = Math.Max(before.CoolingPowerW, 1);
+        var multipliers = new double[room.Racks.Count];
+        var penalty = 10.0;
+        var best = Normalise(start.Select((v, k) => Math.Clamp(v, bounds[k].Low, bounds[k].High)).ToArray(), bounds);
+        var lastWorst = double.PositiveInfinity;
+        for (var outer = 0; outer < OuterIterations && running.Count > 0; outer++)
+        {
+            double Lagrangian(Vector<double> u)
+            {
+                var x = Denormalise(u, bounds);
+                var point = Evaluate(x);
+                var g = Violations(point);
+                var value = point.CoolingPowerW / scale;
+                for (var j = 0; j < g.Length; j++)
+                {
+                    var shifted = Math.Max(0, multipliers[j] + penalty * g[j]);
+                    value += (shifted * shifted - multipliers[j] * multipliers[j]) / (2 * penalty);
+                }
+                // Outside the unit box: pushed back in (the settings are clamped, so the value would be flat there).
+                return value + u.Sum(v => v < 0 ? v * v : v > 1 ? (v - 1) * (v - 1) : 0) * 100;
+            }
+            var result = TryMinimise(Lagrangian, best);
+            best = result.Map(v => Math.Clamp(v, 0, 1));
+            var g = Violations(Evaluate(Denormalise(best, bounds)));
+            for (var j = 0; j < g.Length; j++) multipliers[j] = Math.Max(0, multipliers[j] + penalty * g[j]);
+            var worst = g.DefaultIfEmpty(0).Max();
+            if (worst > 0.25 * lastWorst && worst > 0.01) penalty *= 4;
+            lastWorst = Math.Max(worst, 0);
+        }
+
+        var chosen = Denormalise(best, bounds);
+        var after = Evaluate(chosen);
+        var method = $"augmented Lagrangian ({OuterIterations} rounds, penalty up to {penalty:0}) with Nelder–Mead subproblems";
+        if (Violations(after).DefaultIfEmpty(0).Max() > 0)
+        {
+            // Feasibility restoration: walk back towards a feasible point until every rack is within its limit.
+            var startClamped = start.Select((v, k) => Math.Clamp(v, bounds[k].Low, bounds[k].High)).ToArray();
+            var anchor = Violations(Evaluate(startClamped)).DefaultIfEmpty(0).Max() <= 0 ? startClamped : MostCooling(bounds);
+            var anchorFeasible = Violations(Evaluate(anchor)).DefaultIfEmpty(0).Max() <= 0;
+            if (anchorFeasible)
+            {
+                double low = 0, high = 1;
+                for (var k = 0; k < 30; k++)
+                {
+                    var mid = 0.5 * (low + high);
+                    if (Violations(Evaluate(Blend(anchor, chosen, mid))).Max() <= 0) low = mid; else high = mid;
+                }
+                chosen = Blend(anchor, chosen, low);
+                method += $"; feasibility restored at {low:P0} of the way from a feasible point";
+            }
+            else
+            {
+                chosen = anchor;
+                method += "; no setting within the steps keeps every rack within its limit: most cooling recommended";
+            }
+            after = Evaluate(chosen);
+        }
+        var feasible = Violations(after).DefaultIfEmpty(0).Max() <= 1e-9;
+        var recommended = running.Select((c, i) => new CracSetting(c.Id, Math.Round(chosen[2 * i], 1), Math.Round(chosen[2 * i + 1], 1))).ToList();
+        // Rounded settings are what a unit is sent; judge those.
+        var rounded = recommended.SelectMany(s => new[] { s.SetpointC, s.FanPct }).ToArray();
+        var roundedPoint = Evaluate(rounded);
+        if (Violations(roundedPoint).DefaultIfEmpty(0).Max() <= 1e-9 || !feasible)
+            after = roundedPoint;
+        else
+        {
+            recommended = running.Select((c, i) => new CracSetting(c.Id, chosen[2 * i], chosen[2 * i + 1])).ToList();
+            rounded = chosen;
+        }
+        var recommendedRoom = Apply(room, running, rounded);
+        var checks = running.Select(c => FailureCheck(recommendedRoom, parameters, constraints, c.Id, ref evaluations)).ToList();
+        return new CoolingRecommendation(current, recommended, before.CoolingPowerW, after.CoolingPowerW, before.RackInletC, after.RackInletC,
+            feasible, checks, evaluations, method);
+    }
+
+    private static CracFailureCheck FailureCheck(ThermalRoom room, ThermalParameters parameters, CoolingConstraints constraints, string failed,
+        ref int evaluations)
+    {
+        var without = room with { Cracs = [.. room.Cracs.Select(c => c.Id == failed ? c with { Running = false } : c)] };
+        var responded = without with
+        {
+            Cracs = [.. without.Cracs.Select(c => c.Running ? c with { SetpointC = c.SetpointMinC, FanPct = 100 } : c)],
+        };
+        evaluations += 2;
+        var atSettings = new RoomThermalModel(without, parameters).SteadyState();
+        var afterResponse = new RoomThermalModel(responded, parameters).SteadyState();
+        var hottest = atSettings.RackInletC.MaxBy(p => p.Value);
+        bool Within(ThermalOperatingPoint p) => p.Steady && room.Racks.All(r => p.RackInletC[r.Id] <= constraints.LimitFor(r.Id));
+        return new CracFailureCheck(failed, hottest.Key, hottest.Value, Within(atSettings),
+            afterResponse.RackInletC.Values.DefaultIfEmpty(double.NaN).Max(), Within(afterResponse));
+    }
+
+    private static Vector<double> TryMinimise(Func<Vector<double>, double> f, Vector<double> start)
+    {
+        // Remember the best point seen, so a subproblem that runs out of iterations still returns its progress.
+        var bestValue = double.PositiveInfinity;
+        var bestPoint = start;
+        var objective = ObjectiveFunction.Value(u =>
+        {
+            var value = f(u);
+            if (value < bestValue)
+            {
+                bestValue = value;
+                bestPoint = u.Clone();
+            }
+            return value;
+        });
+        var step = Vector<double>.Build.Dense(start.Count, 0.15);
+        try
+        {
+            return NelderMeadSimplex.Minimum(objective, start, step, 1e-7, InnerIterations).MinimizingPoint;
+        }
+        catch (MaximumIterationsException)
+        {
+            return bestPoint;
+        }
+    }
+
+    private static (double Low, double High)[] Bounds(List<ThermalCrac> running, CoolingConstraints constraints) =>
+    [
+        .. running.SelectMany(c => new[]
+        {
+            (Math.Max(c.SetpointMinC, c.SetpointC - constraints.MaxSetpointStepK), Math.Min(c.SetpointMaxC, c.SetpointC + constraints.MaxSetpointStepK)),
+            (Math.Max(c.FanMinPct, c.FanPct - constraints.MaxFanStepPct), Math.Min(100, c.FanPct + constraints.MaxFanStepPct)),
+        }).Select(b => b.Item1 <= b.Item2 ? b : (b.Item2, b.Item2)),
+    ];
+
+    private static double[] MostCooling((double Low, double High)[] bounds) =>
+        [.. bounds.Select((b, k) => k % 2 == 0 ? b.Low : b.High)];
+
+    private static double[] Blend(double[] from, double[] to, double share) => [.. from.Select((v, k) => v + share * (to[k] - v))];
+
+    private static Vector<double> Normalise(double[] x, (double Low, double High)[] bounds) =>
+        Vector<double>.Build.Dense(x.Length, k => bounds[k].High > bounds[k].Low ? (x[k] - bounds[k].Low) / (bounds[k].High - bounds[k].Low) : 0);
+
+    private static double[] Denormalise(Vector<double> u, (double Low, double High)[] bounds) =>
+        [.. Enumerable.Range(0, u.Count).Select(k => bounds[k].Low + Math.Clamp(u[k], 0, 1) * (bounds[k].High - bounds[k].Low))];
+
+    private static ThermalRoom Apply(ThermalRoom room, List<ThermalCrac> running, IReadOnlyList<double> x)
+    {
+        var settings = running.Select((c, i) => (c.Id, Setpoint: x[2 * i], Fan: x[2 * i + 1])).ToDictionary(s => s.Id);
+        return room with
+        {
+            Cracs = [.. room.Cracs.Select(c => settings.TryGetValue(c.Id, out var s) ? c with { SetpointC = s.Setpoint, FanPct = s.Fan } : c)],
+        };
+    }
+}
