@@ -109,6 +109,18 @@ public sealed class PowerModel
         return [.. Network.Nodes.Select(n => n.Id).OrderBy(Depth)];
     }
 
+    /// <summary>Every UPS and PDU a load (or node) draws through, directly or further up.</summary>
+    public IReadOnlySet<string> Upstream(string id)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var inputs = Network.Loads.FirstOrDefault(l => l.Id == id)?.Inputs ?? (nodes.TryGetValue(id, out var node) ? node.Inputs : []);
+        var pending = new Stack<string>(inputs.Select(i => i.SourceId));
+        while (pending.TryPop(out var next))
+            if (found.Add(next))
+                foreach (var input in nodes[next].Inputs) pending.Push(input.SourceId);
+        return found;
+    }
+
     /// <summary>
     /// Fails every UPS, every PDU and every path in turn and says what each single failure costs. N+1 holds when
     /// no single failure loses a load or overloads a node.
