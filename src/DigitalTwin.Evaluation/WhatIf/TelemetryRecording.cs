@@ -11,8 +11,9 @@ namespace DigitalTwin.Evaluation.WhatIf;
 /// </summary>
 public static class TelemetryRecording
 {
-    /// <summary>Every reading in the file, in file order. <paramref name="skipped"/> counts lines not understood.</summary>
-    public static List<TelemetryReading> Read(string path, out int skipped)
+    /// <summary>Every reading in the file (of the twins <paramref name="keep"/> accepts, when given), in file order.
+    /// <paramref name="skipped"/> counts lines not understood.</summary>
+    public static List<TelemetryReading> Read(string path, out int skipped, Func<string, bool>? keep = null)
     {
         var readings = new List<TelemetryReading>();
         skipped = 0;
@@ -31,14 +32,14 @@ public static class TelemetryRecording
                     continue;
                 }
                 if (topic.StartsWith("dt/telemetry/", StringComparison.Ordinal))
-                    AddTwin(readings, topic["dt/telemetry/".Length..], payload, lineTs);
+                    AddTwin(readings, topic["dt/telemetry/".Length..], payload, lineTs, keep);
                 else if (payload.ValueKind == JsonValueKind.Array)
                     foreach (var item in payload.EnumerateArray())
-                        AddTwin(readings, item.GetProperty("twin").GetString()!, item, lineTs);
+                        AddTwin(readings, item.GetProperty("twin").GetString()!, item, lineTs, keep);
                 else if (payload.TryGetProperty("twins", out var twins))
                 {
                     var at = payload.TryGetProperty("ts", out var pts) ? Timestamp(pts) : lineTs;
-                    foreach (var twin in twins.EnumerateObject()) AddReadings(readings, twin.Name, twin.Value, at);
+                    foreach (var twin in twins.EnumerateObject()) AddReadings(readings, twin.Name, twin.Value, at, keep);
                 }
                 else skipped++;
             }
@@ -50,14 +51,15 @@ public static class TelemetryRecording
         return readings;
     }
 
-    private static void AddTwin(List<TelemetryReading> readings, string twin, JsonElement payload, DateTimeOffset? fallback)
+    private static void AddTwin(List<TelemetryReading> readings, string twin, JsonElement payload, DateTimeOffset? fallback, Func<string, bool>? keep)
     {
         var at = payload.TryGetProperty("ts", out var ts) ? Timestamp(ts) : fallback;
-        if (payload.TryGetProperty("readings", out var values)) AddReadings(readings, twin, values, at);
+        if (payload.TryGetProperty("readings", out var values)) AddReadings(readings, twin, values, at, keep);
     }
 
-    private static void AddReadings(List<TelemetryReading> readings, string twin, JsonElement values, DateTimeOffset? at)
+    private static void AddReadings(List<TelemetryReading> readings, string twin, JsonElement values, DateTimeOffset? at, Func<string, bool>? keep)
     {
+        if (keep is not null && !keep(twin)) return;
         if (at is null) throw new FormatException("reading without a time");
         foreach (var metric in values.EnumerateObject())
             if (metric.Value.ValueKind == JsonValueKind.Number)
