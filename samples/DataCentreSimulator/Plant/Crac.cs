@@ -1,0 +1,43 @@
+namespace DataCentreSimulator.Plant;
+
+/// <summary>
+/// A computer-room air conditioner on the floor: a fan that moves air by the affinity laws, a coil whose capacity
+/// depends on return temperature and airflow, and a compressor whose efficiency improves with supply temperature.
+/// </summary>
+internal sealed class Crac(string id, Room room, double x, double y)
+{
+    public string Id { get; } = id;
+    public Room Room { get; } = room;
+    public double X { get; } = x;
+    public double Y { get; } = y;
+
+    /// <summary>Cooling capacity at nominal conditions (return <see cref="NominalReturnC"/>, full fan), W.</summary>
+    public double CapacityW { get; set; } = 55_000;
+    /// <summary>Airflow at 100 % fan, m³/s.</summary>
+    public double RatedAirflowM3S { get; set; } = 3.0;
+    /// <summary>Fan power at 100 % fan, W.</summary>
+    public double RatedFanPowerW { get; set; } = 4_000;
+    public double SetpointMinC { get; set; } = 15;
+    public double SetpointMaxC { get; set; } = 27;
+    public double FanMinPct { get; set; } = 30;
+
+    /// <summary>Return temperature at which <see cref="CapacityW"/> is rated, °C.</summary>
+    public const double NominalReturnC = 30;
+
+    // ---- controls ----
+    public double SetpointC { get; set; } = 20;
+    public double FanPct { get; set; } = 75;
+
+    // ---- state ----
+    public bool Failed { get; set; }
+    public double SupplyC { get; set; } = 20;
+    public double ReturnC { get; set; } = 30;
+    public double CoolingW { get; set; }
+    public double CompressorPowerW { get; set; }
+    public double FanPowerW { get; set; }
+    public double AirflowM3S => Failed ? 0 : RatedAirflowM3S * FanPct / 100;
+    public double PowerW => CompressorPowerW + FanPowerW;
+
+    /// <summary>Whether it is saturated: running flat out and still above its setpoint.</summary>
+    public bool Saturated { get; set; }
+}

@@ -1,0 +1,3 @@
+using DataCentreSimulator.Running;
+
+return await SimulatorCommandLine.Create(args).Parse(args).InvokeAsync();
