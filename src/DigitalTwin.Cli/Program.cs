@@ -13,6 +13,7 @@ var root = new RootCommand("dt: operate and evaluate a DigitalTwin cluster.")
     QueryCommand.Create(),
     ScenarioCommands.Create(),
     FuzzCommand.Create(),
+    CoolingCommands.Create(),
 };
 // Connection options are recursive: every command that talks to a cluster understands them.
 root.Options.Add(ClusterConnection.Gateway);

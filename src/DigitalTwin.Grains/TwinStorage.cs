@@ -26,5 +26,7 @@ public static class TwinStorage
         public const string Topology = "topology";
         /// <summary>One-minute metric history, one grain per twin, metric and day.</summary>
         public const string History = "history";
+        /// <summary>Cooling loops, one grain per data centre.</summary>
+        public const string Cooling = "cooling";
     }
 }

@@ -1,4 +1,5 @@
 using DigitalTwin.Grains.Scenarios;
+using DigitalTwin.Grains.Cooling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Grains.Hosting;
@@ -17,6 +18,7 @@ public static class GrainsHostingExtensions
         var options = silo.Services.AddOptions<TwinOptions>().BindConfiguration(TwinOptions.SectionName);
         if (configure is not null) options.Configure(configure);
         silo.Services.AddOptions<ScenarioOptions>().BindConfiguration(ScenarioOptions.SectionName);
+        silo.Services.AddOptions<CoolingOptions>().BindConfiguration(CoolingOptions.SectionName);
         return silo;
     }
 }

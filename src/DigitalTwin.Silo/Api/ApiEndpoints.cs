@@ -24,6 +24,7 @@ public static class ApiEndpoints
         api.MapFleetEndpoints();
         api.MapCommandEndpoints();
         api.MapScenarioEndpoints();
+        api.MapCoolingEndpoints();
         return app;
     }
 }

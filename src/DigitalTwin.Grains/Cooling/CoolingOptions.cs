@@ -1,0 +1,48 @@
+namespace DigitalTwin.Grains.Cooling;
+
+/// <summary>
+/// The cooling loop's settings, bound by the host from <see cref="SectionName"/>. Times marked "twin time" run on
+/// the twins' clock (scaled in evaluations); network waits run on the wall clock, because a device answers in real
+/// seconds whatever the simulated clock does.
+/// </summary>
+public sealed class CoolingOptions
+{
+    /// <summary>The configuration section the host binds.</summary>
+    public const string SectionName = "DigitalTwin:Cooling";
+
+    /// <summary>Highest inlet a rack may reach, °C (ASHRAE's recommended top); a rack's own lower limit wins.</summary>
+    public double InletLimitC { get; set; } = 27;
+
+    /// <summary>How far below its limit the optimiser keeps every predicted inlet, K.</summary>
+    public double SafetyMarginK { get; set; } = 1.0;
+
+    /// <summary>How long a recommendation may wait for approval (twin time).</summary>
+    public TimeSpan RecommendationLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a device has to acknowledge a command (wall clock).</summary>
+    public TimeSpan AcknowledgementTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long the outcome of an applied recommendation is watched before it is judged (twin time).</summary>
+    public TimeSpan WatchPeriod { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Cooling power is averaged over the last part of the watch period, after the room settled: this share.</summary>
+    public double MeasureShareOfWatch { get; set; } = 0.5;
+
+    /// <summary>How long after it took effect the newest applied recommendation stays guarded against inlets passing their limits (twin time).</summary>
+    public TimeSpan GuardPeriod { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the loop checks acknowledgements, inlets and the automatic mode (wall clock).</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A unit whose present setpoint differs from the recommendation's "before" by more than this, °C, makes it stale.</summary>
+    public double StaleSetpointToleranceC { get; set; } = 0.25;
+
+    /// <summary>How many recommendations are kept, newest first; older finished ones are dropped.</summary>
+    public int MaxRecommendations { get; set; } = 50;
+
+    /// <summary>How many trail entries one recommendation keeps (the first, then the newest).</summary>
+    public int MaxTrailEntries { get; set; } = 200;
+
+    /// <summary>The automatic mode and its guard rails.</summary>
+    public AutomaticCoolingOptions Automatic { get; set; } = new();
+}

@@ -1,0 +1,70 @@
+using DigitalTwin.Abstractions.Grains;
+using DigitalTwin.Abstractions.Health;
+using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Abstractions.Telemetry;
+using DigitalTwin.Abstractions.Topology;
+using DigitalTwin.Abstractions.Twins;
+
+namespace DigitalTwin.Grains.Cooling;
+
+/// <summary>
+/// Gathers a data centre's live cooling state from its twins: racks' power and highest inlet from their rollups,
+/// CRACs' settings and readings from their latest values, ratings and positions from their specs. One topology read,
+/// then one snapshot per room, rack and CRAC, in parallel.
+/// </summary>
+public static class CoolingSurvey
+{
+    /// <summary>The situation of <paramref name="dataCentreId"/>; throws <see cref="InvalidOperationException"/> with a reason when there is nothing to optimise.</summary>
+    public static async Task<CoolingSituation> TakeAsync(IGrainFactory grains, string dataCentreId, double inletLimitC, DateTimeOffset now)
+    {
+        var view = await grains.GetLiveTopology().GetViewAsync();
+        var byParent = view.Entries.Where(e => e.ParentId is not null).ToLookup(e => e.ParentId!, StringComparer.Ordinal);
+        var root = view.Entries.FirstOrDefault(e => e.Id == dataCentreId);
+        if (root is null || root.Kind != TwinKind.DataCentre) throw new InvalidOperationException($"'{dataCentreId}' is not a data centre of the live twin.");
+        var rooms = await Task.WhenAll(byParent[dataCentreId].Where(e => e.Kind == TwinKind.Room)
+            .Select(room => RoomAsync(grains, room, byParent, inletLimitC)));
+        var cooled = rooms.Where(r => r.Cracs.Count > 0 && r.Racks.Count > 0).ToArray();
+        if (cooled.Length == 0) throw new InvalidOperationException($"'{dataCentreId}' has no room with both racks and CRACs.");
+        return new CoolingSituation(dataCentreId, now, cooled);
+    }
+
+    private static async Task<RoomSituation> RoomAsync(IGrainFactory grains, TopologyEntry room, ILookup<string, TopologyEntry> byParent, double inletLimitC)
+    {
+        var racks = byParent[room.Id].Where(e => e.Kind == TwinKind.Rack).ToArray();
+        // In-row units stand in a rack, floor-standing ones in the room: both cool the room's air.
+        var cracs = byParent[room.Id].Concat(racks.SelectMany(r => byParent[r.Id])).Where(e => e.Kind == TwinKind.Crac).ToArray();
+        var roomSnapshot = grains.GetTwin(room.Id, TwinKind.Room).GetSnapshotAsync();
+        var rackTasks = racks.Select(r => RackAsync(grains, r, byParent[r.Id].Count(e => e.Kind == TwinKind.Server), inletLimitC)).ToArray();
+        var cracTasks = cracs.Select(c => CracAsync(grains, c.Id)).ToArray();
+        return new RoomSituation(room.Id, (await roomSnapshot).Spec.Rated ?? new Dictionary<string, double>(),
+            await Task.WhenAll(rackTasks), await Task.WhenAll(cracTasks));
+    }
+
+    private static async Task<RackSituation> RackAsync(IGrainFactory grains, TopologyEntry rack, int servers, double inletLimitC)
+    {
+        var s = await grains.GetTwin(rack.Id, TwinKind.Rack).GetSnapshotAsync();
+        var own = s.Spec.Limits?.GetValueOrDefault(MetricNames.InletTemperature)?.WarnAbove;
+        return new RackSituation(rack.Id, s.Spec.Position, s.Rollup?.ItPowerW ?? 0, s.Rollup?.MaxInletC,
+            own is { } l && l < inletLimitC ? l : inletLimitC, s.Spec.CoolingUnits ?? [], servers);
+    }
+
+    private static async Task<CracSituation> CracAsync(IGrainFactory grains, string cracId)
+    {
+        var s = await grains.GetGrain<IAssetGrain>(cracId).GetSnapshotAsync();
+        double? Latest(string metric) => s.Latest.TryGetValue(metric, out var v) && double.IsFinite(v.Value) ? v.Value : null;
+        var setpoint = Latest(MetricNames.Setpoint) ?? Latest(MetricNames.SupplyTemperature)
+            ?? throw new InvalidOperationException($"CRAC {cracId} reports neither its setpoint nor its supply temperature.");
+        var fan = Latest("fan_pct") ?? 100;
+        // A unit that went silent, or reports no fan, airflow or power, is not counted on to cool.
+        var silent = s.Health == HealthStatus.Unknown && s.Latest.Count > 0;
+        var stopped = Latest("fan_pct") is <= 0 || Latest("airflow_m3_s") is <= 0 || Latest(MetricNames.Power) is <= 0;
+        var (min, max) = CoolingRatings.SetpointRange(s.Spec.Rated);
+        var (fanMin, _) = CoolingRatings.FanRange(s.Spec.Rated);
+        return new CracSituation(cracId, s.Spec.Position, !silent && !stopped,
+            CoolingRatings.Rated(s.Spec.Rated, RatedProperties.CoolingCapacity, 0),
+            CoolingRatings.Rated(s.Spec.Rated, "airflow_m3_s", 0),
+            CoolingRatings.Rated(s.Spec.Rated, "fan_power_w", 0),
+            setpoint, fan, min, max, fanMin,
+            Latest(MetricNames.SupplyTemperature), Latest(MetricNames.ReturnTemperature), Latest(MetricNames.Power), Latest(MetricNames.CoolingLoad));
+    }
+}
