@@ -105,7 +105,7 @@ public sealed partial class CoolingGrain
         foreach (var crac in r.Cracs)
         {
             Add(crac.CracId, MetricNames.Setpoint, crac.SetpointBeforeC, crac.SetpointAfterC);
-            Add(crac.CracId, "fan_pct", crac.FanBeforePct, crac.FanAfterPct);
+            Add(crac.CracId, MetricNames.FanPercent, crac.FanBeforePct, crac.FanAfterPct);
         }
         return commands;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DigitalTwin.Abstractions.Cooling;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Telemetry;
+using DigitalTwin.Abstractions.Time;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public sealed partial class CoolingGrain(
 
     private CoolingState State => state.State;
     private string DataCentreId => this.GetPrimaryKeyString();
-    private TimeProvider Clock => ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+    private TimeProvider Clock => TwinClock.From(ServiceProvider);
     private ILogger Logger => ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<CoolingGrain>();
 
     /// <inheritdoc />

@@ -19,11 +19,11 @@ public static class CoolingRatings
 
     /// <summary>The setpoint range of a CRAC.</summary>
     public static (double Min, double Max) SetpointRange(IReadOnlyDictionary<string, double>? rated) =>
-        (Rated(rated, "setpoint_min_c", DefaultSetpointMinC), Rated(rated, "setpoint_max_c", DefaultSetpointMaxC));
+        (Rated(rated, RatedProperties.SetpointMin, DefaultSetpointMinC), Rated(rated, RatedProperties.SetpointMax, DefaultSetpointMaxC));
 
     /// <summary>The fan-speed range of a CRAC, %.</summary>
     public static (double Min, double Max) FanRange(IReadOnlyDictionary<string, double>? rated) =>
-        (Rated(rated, "fan_min_pct", DefaultFanMinPct), 100);
+        (Rated(rated, RatedProperties.FanMinPercent, DefaultFanMinPct), 100);
 
     /// <summary>A rated property, or <paramref name="fallback"/> when absent or not finite.</summary>
     public static double Rated(IReadOnlyDictionary<string, double>? rated, string name, double fallback) =>

@@ -54,16 +54,16 @@ public static class CoolingSurvey
         double? Latest(string metric) => s.Latest.TryGetValue(metric, out var v) && double.IsFinite(v.Value) ? v.Value : null;
         var setpoint = Latest(MetricNames.Setpoint) ?? Latest(MetricNames.SupplyTemperature)
             ?? throw new InvalidOperationException($"CRAC {cracId} reports neither its setpoint nor its supply temperature.");
-        var fan = Latest("fan_pct") ?? 100;
+        var fan = Latest(MetricNames.FanPercent) ?? 100;
         // A unit that went silent, or reports no fan, airflow or power, is not counted on to cool.
         var silent = s.Health == HealthStatus.Unknown && s.Latest.Count > 0;
-        var stopped = Latest("fan_pct") is <= 0 || Latest("airflow_m3_s") is <= 0 || Latest(MetricNames.Power) is <= 0;
+        var stopped = Latest(MetricNames.FanPercent) is <= 0 || Latest(MetricNames.Airflow) is <= 0 || Latest(MetricNames.Power) is <= 0;
         var (min, max) = CoolingRatings.SetpointRange(s.Spec.Rated);
         var (fanMin, _) = CoolingRatings.FanRange(s.Spec.Rated);
         return new CracSituation(cracId, s.Spec.Position, !silent && !stopped,
             CoolingRatings.Rated(s.Spec.Rated, RatedProperties.CoolingCapacity, 0),
-            CoolingRatings.Rated(s.Spec.Rated, "airflow_m3_s", 0),
-            CoolingRatings.Rated(s.Spec.Rated, "fan_power_w", 0),
+            CoolingRatings.Rated(s.Spec.Rated, RatedProperties.Airflow, 0),
+            CoolingRatings.Rated(s.Spec.Rated, RatedProperties.FanPower, 0),
             setpoint, fan, min, max, fanMin,
             Latest(MetricNames.SupplyTemperature), Latest(MetricNames.ReturnTemperature), Latest(MetricNames.Power), Latest(MetricNames.CoolingLoad));
     }
