@@ -14,6 +14,7 @@ var root = new RootCommand("dt: operate and evaluate a DigitalTwin cluster.")
     ScenarioCommands.Create(),
     FuzzCommand.Create(),
     CoolingCommands.Create(),
+    CapacityCommand.Create(),
 };
 // Connection options are recursive: every command that talks to a cluster understands them.
 root.Options.Add(ClusterConnection.Gateway);

@@ -28,5 +28,7 @@ public static class TwinStorage
         public const string History = "history";
         /// <summary>Cooling loops, one grain per data centre.</summary>
         public const string Cooling = "cooling";
+        /// <summary>Capacity answers, one grain per data centre.</summary>
+        public const string Capacity = "capacity";
     }
 }

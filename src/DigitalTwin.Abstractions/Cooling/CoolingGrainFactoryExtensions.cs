@@ -12,20 +12,8 @@ public static class CoolingGrainFactoryExtensions
     /// </summary>
     public static async Task<(ICoolingGrain? Cooling, string? Problem)> FindCoolingAsync(this IGrainFactory grains, string? dataCentreId)
     {
-        var view = await grains.GetLiveTopology().GetViewAsync();
-        var centres = view.Entries.Where(e => e.Kind == TwinKind.DataCentre).Select(e => e.Id).Order(StringComparer.Ordinal).ToArray();
-        if (!string.IsNullOrWhiteSpace(dataCentreId))
-        {
-            return centres.Contains(dataCentreId, StringComparer.Ordinal)
-                ? (grains.GetGrain<ICoolingGrain>(dataCentreId), null)
-                : (null, $"'{dataCentreId}' is not a data centre of the live twin (known: {string.Join(", ", centres)}).");
-        }
-        return centres.Length switch
-        {
-            1 => (grains.GetGrain<ICoolingGrain>(centres[0]), null),
-            0 => (null, "The live twin has no data centre."),
-            _ => (null, $"Name the data centre: {string.Join(", ", centres)}."),
-        };
+        var (id, problem) = await grains.ResolveDataCentreAsync(dataCentreId);
+        return (id is null ? null : grains.GetGrain<ICoolingGrain>(id), problem);
     }
 
     /// <summary>The cooling loop that holds a recommendation, from its id; null when the id is not a recommendation id.</summary>

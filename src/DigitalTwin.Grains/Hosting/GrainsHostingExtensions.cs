@@ -1,4 +1,5 @@
 using DigitalTwin.Grains.Scenarios;
+using DigitalTwin.Grains.Capacity;
 using DigitalTwin.Grains.Cooling;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,7 @@ public static class GrainsHostingExtensions
         if (configure is not null) options.Configure(configure);
         silo.Services.AddOptions<ScenarioOptions>().BindConfiguration(ScenarioOptions.SectionName);
         silo.Services.AddOptions<CoolingOptions>().BindConfiguration(CoolingOptions.SectionName);
+        silo.Services.AddOptions<CapacityOptions>().BindConfiguration(CapacityOptions.SectionName);
         return silo;
     }
 }

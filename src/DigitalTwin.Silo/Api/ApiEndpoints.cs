@@ -25,6 +25,7 @@ public static class ApiEndpoints
         api.MapCommandEndpoints();
         api.MapScenarioEndpoints();
         api.MapCoolingEndpoints();
+        api.MapCapacityEndpoints();
         return app;
     }
 }
