@@ -30,4 +30,6 @@ public static class RejectionReasons
     public const string BadMetricName = "bad_metric";
     /// <summary>The publisher is not allowed to publish for that twin.</summary>
     public const string NotAuthorized = "not_authorized";
+    /// <summary>The silo is at its bound of messages in flight: shed, not applied; publish again later.</summary>
+    public const string Overloaded = "overloaded";
 }

@@ -183,7 +183,12 @@ public sealed class EmbeddedBroker : IHostedService, IMqttOutlet, IAsyncDisposab
                 e.Response.ReasonCode = PubAckReasons.For(outcome.Rejection!.Reason);
                 e.Response.ReasonString = Shorten(outcome.Rejection.ToString());
                 break;
-            case IngestionStatus.Failed:
+            case IngestionStatus.Shed when e.SessionItems[ProtocolKey] is MqttProtocolVersion.V500:
+                e.ProcessPublish = false;
+                e.Response.ReasonCode = MqttPubAckReasonCode.QuotaExceeded;
+                e.Response.ReasonString = Shorten(outcome.Rejection!.ToString());
+                break;
+            case IngestionStatus.Failed or IngestionStatus.Shed:
                 e.ProcessPublish = false;
                 if (e.SessionItems[ProtocolKey] is MqttProtocolVersion.V500)
                 {

@@ -13,7 +13,7 @@ public static class PubAckReasons
             or RejectionReasons.FutureTimestamp or RejectionReasons.StaleTimestamp => MqttPubAckReasonCode.PayloadFormatInvalid,
         RejectionReasons.BadTopic => MqttPubAckReasonCode.TopicNameInvalid,
         RejectionReasons.NotAuthorized => MqttPubAckReasonCode.NotAuthorized,
-        RejectionReasons.Oversized or RejectionReasons.TooManyMetrics => MqttPubAckReasonCode.QuotaExceeded,
+        RejectionReasons.Oversized or RejectionReasons.TooManyMetrics or RejectionReasons.Overloaded => MqttPubAckReasonCode.QuotaExceeded,
         _ => MqttPubAckReasonCode.ImplementationSpecificError,
     };
 }

@@ -15,6 +15,14 @@ public sealed class IngestionLimits
     /// <summary>The most twins one batch message may address.</summary>
     public int MaxTwinsPerMessage { get; set; } = 2_000;
 
+    /// <summary>
+    /// The most messages being applied at once (all connections, both brokers). A message that arrives when this
+    /// many are in flight is shed: refused as <c>overloaded</c> (MQTT 5: PUBACK QuotaExceeded; MQTT 3.1.1 QoS 1: the
+    /// connection is closed unacknowledged, so the client sends it again; QoS 0: dropped), counted, not dead-lettered.
+    /// This bounds the memory that queued grain calls can take however many publishers connect.
+    /// </summary>
+    public int MaxInFlightMessages { get; set; } = 1024;
+
     /// <summary>The longest metric name accepted.</summary>
     public int MaxMetricNameLength { get; set; } = 64;
 

@@ -88,12 +88,12 @@ public sealed class AppliedAcknowledgement
         try
         {
             var outcome = await _pipeline.ProcessAsync(topic, payload, DevicePrincipal.ExternalBroker, e.ClientId).ConfigureAwait(false);
-            for (var attempt = 0; outcome.Status == IngestionStatus.Failed && attempt < RetryDelays.Length; attempt++)
+            for (var attempt = 0; outcome.Status is IngestionStatus.Failed or IngestionStatus.Shed && attempt < RetryDelays.Length; attempt++)
             {
                 await Task.Delay(RetryDelays[attempt], _aborted.Token).ConfigureAwait(false);
                 outcome = await _pipeline.ProcessAsync(topic, payload, DevicePrincipal.ExternalBroker, e.ClientId).ConfigureAwait(false);
             }
-            if (outcome.Status == IngestionStatus.Failed)
+            if (outcome.Status is IngestionStatus.Failed or IngestionStatus.Shed)
             {
                 ReconnectWanted = true;
                 return;

@@ -13,6 +13,8 @@ public enum IngestionStatus
     Rejected,
     /// <summary>Could not be applied now (a twin call failed); it must not be acknowledged so that it is delivered again.</summary>
     Failed,
+    /// <summary>Shed unread because the silo is at its bound of messages in flight; must not be acknowledged as applied.</summary>
+    Shed,
 }
 
 /// <summary>

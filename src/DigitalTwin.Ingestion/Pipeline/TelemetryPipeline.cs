@@ -28,6 +28,7 @@ public sealed class TelemetryPipeline
 {
     private const int MaxCachedTargets = 1_000_000;
     private const int MaxDetailLength = 1024;
+    private int _admitted;
     private readonly IGrainFactory _grains;
     private readonly TwinDirectory _directory;
     private readonly IngestionStatistics _statistics;
@@ -83,6 +84,15 @@ public sealed class TelemetryPipeline
                 return ValueTask.FromResult(IngestionOutcome.Passed);
         }
         _statistics.MessageReceived();
+        if (Interlocked.Increment(ref _admitted) > _limits.MaxInFlightMessages)
+        {
+            // Overload policy: shed at the door, before parsing or any grain call, so the work in flight (and the
+            // memory it holds) stays bounded; the publisher is told to publish again.
+            Interlocked.Decrement(ref _admitted);
+            _statistics.Rejected(RejectionReasons.Overloaded);
+            return ValueTask.FromResult(new IngestionOutcome(IngestionStatus.Shed,
+                new TelemetryRejection(RejectionReasons.Overloaded, $"{_limits.MaxInFlightMessages} messages in flight; publish again later")));
+        }
         ValueTask<IngestionOutcome> pending;
         try
         {
@@ -110,6 +120,7 @@ public sealed class TelemetryPipeline
     // The one place a received message's outcome is counted.
     private IngestionOutcome Complete(IngestionOutcome outcome)
     {
+        Interlocked.Decrement(ref _admitted);
         switch (outcome.Status)
         {
             case IngestionStatus.Applied:
