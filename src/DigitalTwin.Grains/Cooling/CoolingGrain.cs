@@ -77,7 +77,7 @@ public sealed partial class CoolingGrain(
         CoolingSituation situation;
         try
         {
-            situation = await CoolingSurvey.TakeAsync(GrainFactory, DataCentreId, _options.InletLimitC, now);
+            situation = await CoolingSurvey.TakeAsync(GrainFactory, DataCentreId, _options, now);
         }
         catch (Exception error) when (error is InvalidOperationException or TwinNotFoundException)
         {
@@ -114,7 +114,7 @@ public sealed partial class CoolingGrain(
             Math.Round(saving, 2), measuredBefore.Length > 0 ? measuredBefore.Sum() : null, plan.Racks, plan.Redundancy, null, []);
         recommendation = Step(recommendation, actor, CoolingTrailSteps.Recommended, Invariant(
             $"predicted cooling power {plan.PredictedBeforeW / 1000:0.00} → {plan.PredictedAfterW / 1000:0.00} kW ({saving:0.0} % saving), ") + Invariant(
-            $"hottest rack {plan.Racks.MaxBy(r => r.PredictedAfterC)?.PredictedAfterC:0.0} °C; N+1 {(plan.Redundancy.Kept ? "kept" : "not kept")}: {plan.Redundancy.Detail}"));
+            $"hottest rack {plan.Racks.MaxBy(r => r.PredictedAfterC)?.PredictedAfterC:0.0} °C; N+1 {(plan.Redundancy.Kept ? "kept" : "not kept")}: {plan.Redundancy.Detail}") + (plan.Basis is null ? "" : $"; model: {plan.Basis}"));
         State.Recommendations.Insert(0, recommendation);
         Trim();
         return CoolingDecision.Accept(recommendation);

@@ -37,6 +37,15 @@ public sealed class CoolingOptions
     /// <summary>A unit whose present setpoint differs from the recommendation's "before" by more than this, °C, makes it stale.</summary>
     public double StaleSetpointToleranceC { get; set; } = 0.25;
 
+    /// <summary>
+    /// How much telemetry history (one-minute means, twin time) the optimiser's thermal model is calibrated on; zero
+    /// calibrates on the latest readings alone.
+    /// </summary>
+    public TimeSpan CalibrationWindow { get; set; } = TimeSpan.FromHours(3);
+
+    /// <summary>How many history reads the calibration keeps in flight at once.</summary>
+    public int CalibrationParallelism { get; set; } = 32;
+
     /// <summary>How many recommendations are kept, newest first; older finished ones are dropped.</summary>
     public int MaxRecommendations { get; set; } = 50;
 

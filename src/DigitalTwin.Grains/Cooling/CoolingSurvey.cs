@@ -4,19 +4,22 @@ using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Telemetry;
 using DigitalTwin.Abstractions.Topology;
 using DigitalTwin.Abstractions.Twins;
+using DigitalTwin.Grains.Scenarios.Forking;
 
 namespace DigitalTwin.Grains.Cooling;
 
 /// <summary>
 /// Gathers a data centre's live cooling state from its twins: racks' power and highest inlet from their rollups,
-/// CRACs' settings and readings from their latest values, ratings and positions from their specs. One topology read,
-/// then one snapshot per room, rack and CRAC, in parallel.
+/// CRACs' settings and readings from their latest values, ratings and positions from their specs, and each room's
+/// telemetry history over the calibration window. One topology read, then one snapshot per room, rack and CRAC and the
+/// history reads, in parallel.
 /// </summary>
 public static class CoolingSurvey
 {
     /// <summary>The situation of <paramref name="dataCentreId"/>; throws <see cref="InvalidOperationException"/> with a reason when there is nothing to optimise.</summary>
-    public static async Task<CoolingSituation> TakeAsync(IGrainFactory grains, string dataCentreId, double inletLimitC, DateTimeOffset now)
+    public static async Task<CoolingSituation> TakeAsync(IGrainFactory grains, string dataCentreId, CoolingOptions options, DateTimeOffset now)
     {
+        var inletLimitC = options.InletLimitC;
         var view = await grains.GetLiveTopology().GetViewAsync();
         var byParent = view.Entries.Where(e => e.ParentId is not null).ToLookup(e => e.ParentId!, StringComparer.Ordinal);
         var root = view.Entries.FirstOrDefault(e => e.Id == dataCentreId);
@@ -25,7 +28,23 @@ public static class CoolingSurvey
             .Select(room => RoomAsync(grains, room, byParent, inletLimitC)));
         var cooled = rooms.Where(r => r.Cracs.Count > 0 && r.Racks.Count > 0).ToArray();
         if (cooled.Length == 0) throw new InvalidOperationException($"'{dataCentreId}' has no room with both racks and CRACs.");
-        return new CoolingSituation(dataCentreId, now, cooled);
+        var subtree = Subtree(view.Entries, byParent, cooled.Select(r => r.RoomId));
+        var histories = await CalibrationHistory.ReadAsync(grains, subtree, now, options.CalibrationWindow, options.CalibrationParallelism);
+        return new CoolingSituation(dataCentreId, now, [.. cooled.Select(r => r with { History = histories.GetValueOrDefault(r.RoomId) })]);
+    }
+
+    /// <summary>The rooms and everything under them, by id.</summary>
+    private static Dictionary<string, TopologyEntry> Subtree(IEnumerable<TopologyEntry> entries, ILookup<string, TopologyEntry> byParent, IEnumerable<string> roomIds)
+    {
+        var byId = entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var subtree = new Dictionary<string, TopologyEntry>(StringComparer.Ordinal);
+        var pending = new Stack<string>(roomIds);
+        while (pending.TryPop(out var id))
+        {
+            if (!byId.TryGetValue(id, out var entry) || !subtree.TryAdd(id, entry)) continue;
+            foreach (var child in byParent[id]) pending.Push(child.Id);
+        }
+        return subtree;
     }
 
     private static async Task<RoomSituation> RoomAsync(IGrainFactory grains, TopologyEntry room, ILookup<string, TopologyEntry> byParent, double inletLimitC)

@@ -2,6 +2,7 @@ using DigitalTwin.Grains.Scenarios;
 using DigitalTwin.Grains.Capacity;
 using DigitalTwin.Grains.Cooling;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DigitalTwin.Grains.Hosting;
 
@@ -12,7 +13,8 @@ public static class GrainsHostingExtensions
     /// Registers the twin grains' options, bound from <see cref="TwinOptions.SectionName"/> and then adjusted by
     /// <paramref name="configure"/>. The host registers the <see cref="TwinStorage.Name"/> storage, and optionally an
     /// <see cref="Abstractions.Commands.IDeviceCommandPublisher"/> for asset commands. Scenario bounds are bound from
-    /// <see cref="ScenarioOptions.SectionName"/>.
+    /// <see cref="ScenarioOptions.SectionName"/>; the cooling loop's optimiser is <see cref="ModelCoolingOptimiser"/> unless
+    /// another <see cref="ICoolingOptimiser"/> is registered.
     /// </summary>
     public static ISiloBuilder AddDigitalTwinGrains(this ISiloBuilder silo, Action<TwinOptions>? configure = null)
     {
@@ -20,6 +22,8 @@ public static class GrainsHostingExtensions
         if (configure is not null) options.Configure(configure);
         silo.Services.AddOptions<ScenarioOptions>().BindConfiguration(ScenarioOptions.SectionName);
         silo.Services.AddOptions<CoolingOptions>().BindConfiguration(CoolingOptions.SectionName);
+        // The models' optimiser unless the host (or a test) registered another.
+        silo.Services.TryAddSingleton<ICoolingOptimiser, ModelCoolingOptimiser>();
         silo.Services.AddOptions<CapacityOptions>().BindConfiguration(CapacityOptions.SectionName);
         return silo;
     }

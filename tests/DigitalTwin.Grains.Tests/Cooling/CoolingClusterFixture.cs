@@ -17,6 +17,9 @@ public class CoolingClusterFixture : TwinClusterFixture
     /// <summary>The optimiser the loop calls.</summary>
     public StepOptimiser Optimiser { get; } = new();
 
+    /// <summary>The optimiser registered in place of the silo's own; null keeps the silo's (the models').</summary>
+    protected virtual ICoolingOptimiser? Replacement => Optimiser;
+
     /// <summary>Adjusts the cooling loop's options.</summary>
     protected virtual void ConfigureCooling(CoolingOptions options)
     {
@@ -34,7 +37,7 @@ public class CoolingClusterFixture : TwinClusterFixture
             Devices.Grains = services.GetRequiredService<IGrainFactory>();
             return Devices;
         });
-        silo.Services.AddSingleton<ICoolingOptimiser>(Optimiser);
+        if (Replacement is { } optimiser) silo.Services.AddSingleton(optimiser);
         silo.Services.Configure<CoolingOptions>(ConfigureCooling);
     }
 }

@@ -24,7 +24,9 @@ internal sealed class CalibratedRooms
             var parameters = histories.TryGetValue(room.Id, out var history) && history.TimesS.Count > 0
                 ? ThermalCalibrator.Calibrate(thermal, history)
                 : ThermalDefaults.For(thermal);
-            parameters = OffsetsFromLatest(room, thermal, parameters);
+            // The calibrator fits inlet offsets only from 30 samples or more; with less, the latest readings anchor them.
+            parameters = LatestReadingCalibration.InletOffsets(thermal, parameters, room.Racks
+                .Where(r => r.ObservedInletC is not null).ToDictionary(r => r.Id, r => r.ObservedInletC!.Value, StringComparer.Ordinal));
             foreach (var source in parameters.Sources)
             {
                 (source.Calibrated ? unperturbed.Calibrated : unperturbed.Defaulted).Add($"{room.Id} {source.Parameter}: {source.Basis}");
@@ -123,30 +125,4 @@ internal sealed class CalibratedRooms
         rack.Added ? 0 : rack.Servers.Count, rack.NameplateW);
 
     private static FloorPoint? Point((double X, double Y)? floor) => floor is { } f ? new FloorPoint(f.X, f.Y) : null;
-
-    /// <summary>
-    /// The calibrator fits a rack's inlet offset only from a history of 30 samples or more; a rack with less but a
-    /// latest reading takes the offset that puts its steady-state inlet on that reading.
-    /// </summary>
-    private static ThermalParameters OffsetsFromLatest(PlantRoom room, ThermalRoom thermal, ThermalParameters parameters)
-    {
-        if (parameters.Sources.FirstOrDefault(s => s.Parameter == "rack.inlet_offset") is { Calibrated: true }) return parameters;
-        var readings = room.Racks.Where(r => r.ObservedInletC is not null).ToList();
-        if (readings.Count == 0) return parameters;
-        var steady = new RoomThermalModel(thermal, parameters).SteadyState();
-        if (!steady.Steady) return parameters;
-        var racks = new Dictionary<string, RackThermalParameters>(parameters.Racks, StringComparer.Ordinal);
-        foreach (var rack in readings)
-        {
-            var current = racks[rack.Id];
-            racks[rack.Id] = current with { InletOffsetK = current.InletOffsetK + rack.ObservedInletC!.Value - steady.RackInletC[rack.Id] };
-        }
-        return parameters with
-        {
-            Racks = racks,
-            Sources = [.. parameters.Sources.Select(s => s.Parameter == "rack.inlet_offset"
-                ? new ParameterSource(s.Parameter, true, $"{readings.Count} of {room.Racks.Count} racks: latest inlet_temp_c against the steady state (history too short to fit)")
-                : s)],
-        };
-    }
 }
