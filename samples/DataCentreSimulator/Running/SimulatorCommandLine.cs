@@ -30,10 +30,11 @@ internal static class SimulatorCommandLine
         var noBroker = new Option<bool>("--no-broker") { Description = "Offline: no MQTT, run as fast as the CPU allows (needs --duration)." };
         var record = new Option<string>("--record") { Description = "Offline: write every message as a JSON line {ts, topic, payload}." };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many simulated seconds." };
+        var parentPid = new Option<int?>("--parent-pid") { Description = "Stop when this process exits (the silo or evaluation that started the simulator)." };
         var settle = new Option<double>("--settle") { Description = "Simulated seconds run before the start so the plant is in its steady state.", DefaultValueFactory = _ => 3600 };
 
         var root = new RootCommand("DataCentreSimulator: the physical data centre a DigitalTwin mirrors — physics, telemetry over MQTT, commands, faults and ground truth.");
-        foreach (var option in new Option[] { topology, servers, rooms, seed, writeTopology, broker, username, password, clientId, interval, timeScale, epoch, anchor, faults, schedule, faultDays, faultAt, truth, truthInterval, noBroker, record, duration, settle })
+        foreach (var option in new Option[] { topology, servers, rooms, seed, writeTopology, broker, username, password, clientId, interval, timeScale, epoch, anchor, faults, schedule, faultDays, faultAt, truth, truthInterval, noBroker, record, duration, settle, parentPid })
         {
             root.Options.Add(option);
         }
@@ -76,7 +77,8 @@ internal static class SimulatorCommandLine
                     // Writing the topology alone is a complete job; with a broker or a recording asked for, the run goes on.
                     if (!settings.NoBroker && !args.Any(a => a.StartsWith("--broker", StringComparison.Ordinal))) return 0;
                 }
-                return await run.RunAsync(cancellationToken);
+                using var lifetime = ParentWatch.Link(parse.GetValue(parentPid), cancellationToken);
+                return await run.RunAsync(lifetime.Token);
             }
             catch (ArgumentException ex)
             {

@@ -33,6 +33,9 @@ public sealed class ScaledTimeProvider : TimeProvider
     /// <summary>The simulated instant that the anchor maps to.</summary>
     public DateTimeOffset Epoch { get; }
 
+    /// <summary>The real instant that <see cref="Epoch"/> stands for.</summary>
+    public DateTimeOffset Anchor => _anchor;
+
     /// <summary>Simulated seconds per real second.</summary>
     public double Scale { get; }
 

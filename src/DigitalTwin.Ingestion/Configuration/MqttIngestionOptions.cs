@@ -38,6 +38,13 @@ public sealed class MqttIngestionOptions
     /// <summary>How often the cached twin directory checks the topology's version for changes.</summary>
     public TimeSpan TopologyPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether the embedded broker routes <c>sim/#</c> (a data-centre simulator's control topics, such as fault
+    /// injection on <c>sim/faults</c>) to its subscribers. Off by default, so a production broker refuses them as
+    /// <c>bad_topic</c>; the demo and the evaluations, which run the simulator, turn it on.
+    /// </summary>
+    public bool ForwardSimulationTopics { get; set; }
+
     /// <summary>How collectd's MQTT topics map to twins and metric names.</summary>
     public CollectdMappingOptions Collectd { get; set; } = new();
 }

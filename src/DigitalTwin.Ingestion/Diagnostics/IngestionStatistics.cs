@@ -32,7 +32,7 @@ public sealed class IngestionStatistics : IDisposable
     private readonly LatencyHistogram _histogram = new();
     private readonly TimeProvider _time;
     private long _received, _appliedMessages, _appliedPoints, _failed, _deadLettered, _deadLettersDropped, _queueDropCount;
-    private long _refusedConnections, _refusedPublishes, _refusedSubscriptions, _raw, _commands, _commandAcks;
+    private long _refusedConnections, _refusedPublishes, _refusedSubscriptions, _raw, _simulation, _commands, _commandAcks;
     private long _sessionsAdopted, _adoptedMessages, _inFlight;
 
     /// <summary>Creates the statistics and their meter (through <paramref name="meterFactory"/> when there is one).</summary>
@@ -140,6 +140,9 @@ public sealed class IngestionStatistics : IDisposable
     /// <summary>A benchmark baseline message passed through.</summary>
     public void RawMessage() => Interlocked.Increment(ref _raw);
 
+    /// <summary>A simulator control message (<c>sim/#</c>) passed through to its subscribers.</summary>
+    public void SimulationMessage() => Interlocked.Increment(ref _simulation);
+
     /// <summary>A command was published to a device.</summary>
     public void CommandPublished() => Interlocked.Increment(ref _commands);
 
@@ -184,6 +187,7 @@ public sealed class IngestionStatistics : IDisposable
             RefusedPublishes = Volatile.Read(ref _refusedPublishes),
             RefusedSubscriptions = Volatile.Read(ref _refusedSubscriptions),
             RawMessages = Volatile.Read(ref _raw),
+            SimulationMessages = Volatile.Read(ref _simulation),
             CommandsPublished = Volatile.Read(ref _commands),
             CommandAcks = Volatile.Read(ref _commandAcks),
             SessionsAdopted = Volatile.Read(ref _sessionsAdopted),

@@ -43,6 +43,8 @@ public sealed record IngestionStatisticsSnapshot
     [JsonPropertyName("refused_subscriptions")] public long RefusedSubscriptions { get; init; }
     /// <summary>Messages on the benchmark's baseline topic, routed without twin processing.</summary>
     [JsonPropertyName("raw_messages")] public long RawMessages { get; init; }
+    /// <summary>Simulator control messages (<c>sim/#</c>) routed to their subscribers without twin processing.</summary>
+    [JsonPropertyName("simulation_messages")] public long SimulationMessages { get; init; }
     /// <summary>Commands published to devices.</summary>
     [JsonPropertyName("commands_published")] public long CommandsPublished { get; init; }
     /// <summary>Command acknowledgements received from devices.</summary>

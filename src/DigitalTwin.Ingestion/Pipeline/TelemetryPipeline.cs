@@ -36,6 +36,7 @@ public sealed class TelemetryPipeline
     private readonly TimeProvider _time;
     private readonly ILogger<TelemetryPipeline> _logger;
     private readonly IngestionLimits _limits;
+    private readonly bool _forwardSimulation;
     private readonly JsonTelemetryParser _json;
     private readonly CollectdParser _collectd;
     private readonly NameInterner _names;
@@ -60,6 +61,7 @@ public sealed class TelemetryPipeline
         _time = time;
         _logger = logger;
         _limits = options.Value.Limits;
+        _forwardSimulation = options.Value.ForwardSimulationTopics;
         _names = new NameInterner();
         var names = _names;
         _json = new JsonTelemetryParser(_limits, names);
@@ -81,6 +83,9 @@ public sealed class TelemetryPipeline
                 _statistics.RawMessage();
                 return ValueTask.FromResult(IngestionOutcome.Passed);
             case TopicKind.Command or TopicKind.DeadLetter when publisher.IsInternal:
+                return ValueTask.FromResult(IngestionOutcome.Passed);
+            case TopicKind.Simulation when _forwardSimulation:
+                _statistics.SimulationMessage();
                 return ValueTask.FromResult(IngestionOutcome.Passed);
         }
         _statistics.MessageReceived();
@@ -155,7 +160,7 @@ public sealed class TelemetryPipeline
                 return ValueTask.FromResult(Refuse(RejectionReasons.NotAuthorized, "only the silo publishes commands and dead letters", topic, clientId, payload));
             case TopicKind.CommandAck:
                 return AcknowledgeCommandAsync(route.TwinId!, topic, payload, publisher, clientId);
-            case TopicKind.Invalid:
+            case TopicKind.Invalid or TopicKind.Simulation:
                 return ValueTask.FromResult(Refuse(RejectionReasons.BadTopic,
                     "publish telemetry on dt/telemetry/<twinId>, dt/telemetry or collectd/<host>/<plugin>/<type>", topic, clientId, payload));
         }

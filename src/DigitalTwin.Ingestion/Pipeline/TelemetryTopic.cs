@@ -18,6 +18,8 @@ public readonly record struct TelemetryTopic(TopicKind Kind, string? TwinId = nu
     public const string DeadLetterPrefix = "dt/deadletter/";
     /// <summary>The benchmark's baseline topic.</summary>
     public const string BenchRaw = "dt/bench/raw";
+    /// <summary>The prefix of simulator control topics (<c>sim/faults</c>).</summary>
+    public const string SimulationPrefix = "sim/";
     /// <summary>The prefix of collectd topics.</summary>
     public const string CollectdPrefix = "collectd/";
 
@@ -61,6 +63,11 @@ public readonly record struct TelemetryTopic(TopicKind Kind, string? TwinId = nu
         }
         if (topic.StartsWith(DeadLetterPrefix, StringComparison.Ordinal)) return new(TopicKind.DeadLetter);
         if (topic == BenchRaw) return new(TopicKind.BenchRaw);
+        if (topic.StartsWith(SimulationPrefix, StringComparison.Ordinal) && topic.Length > SimulationPrefix.Length
+            && topic[SimulationPrefix.Length..].Split('/').All(IsPlainLevel))
+        {
+            return new(TopicKind.Simulation);
+        }
         return default;
     }
 

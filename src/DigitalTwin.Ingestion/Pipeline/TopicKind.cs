@@ -19,4 +19,10 @@ public enum TopicKind
     DeadLetter,
     /// <summary><c>dt/bench/raw</c>: accepted and routed by the broker without twin processing (the benchmark's baseline).</summary>
     BenchRaw,
+    /// <summary>
+    /// <c>sim/&lt;anything&gt;</c>: a control message for a data-centre simulator (fault injection on <c>sim/faults</c>),
+    /// routed by the broker to its subscribers without twin processing when
+    /// <c>DigitalTwin:Mqtt:ForwardSimulationTopics</c> is on (the demo and the evaluations), refused otherwise.
+    /// </summary>
+    Simulation,
 }

@@ -1,34 +1,44 @@
+using System.Globalization;
 using DigitalTwin.Abstractions.Grains;
-using DigitalTwin.Abstractions.Identity;
-using DigitalTwin.Abstractions.Topology;
+using DigitalTwin.Abstractions.Time;
 using DigitalTwin.Topology;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Silo.Demo;
 
 /// <summary>
-/// The demo data centre: imports the sample topology into an empty twin, then plays the physical data centre —
-/// simulated devices publish their readings over real MQTT to the embedded broker, as real devices would.
+/// The demo data centre: imports the demo topology into an empty twin, then starts the data-centre simulator
+/// (samples/DataCentreSimulator, a process of its own with its own physics) against the silo's broker and clock.
+/// Its devices publish over real MQTT, obey the twin's commands and fail on the demo's fault schedule; the twin
+/// knows nothing of its physics.
 /// </summary>
 internal sealed partial class DemoDataCentre(
     IGrainFactory grains,
     IConfiguration configuration,
     IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
+    IServiceProvider services,
     IOptions<DemoOptions> options,
     ILogger<DemoDataCentre> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The silo must be up before grains can be called.
+        // The silo must be up (broker listening, grains callable) before the simulator connects.
         await WhenStartedAsync(stoppingToken);
         try
         {
-            var view = await EnsureTopologyAsync(stoppingToken);
-            if (view is null) return;
-            var port = configuration.GetValue("DigitalTwin:Mqtt:Broker:Port", 1883);
-            await using var devices = new SimulatedDevices(view, port, logger);
-            await devices.RunAsync(options.Value.PublishInterval, stoppingToken);
+            var dll = options.Value.Simulator.Path is { Length: > 0 } configured ? configured : SimulatorProcess.FindBuilt();
+            if (dll is null || !File.Exists(dll))
+            {
+                LogNoSimulator(dll ?? "samples/DataCentreSimulator/bin");
+                return;
+            }
+            var topology = await TopologyFileAsync(dll, stoppingToken);
+            if (topology is null || !await EnsureImportedAsync(topology)) return;
+            await using var simulator = SimulatorProcess.Start(dll, RunArguments(topology), logger);
+            LogSimulatorStarted(topology);
+            var exit = await simulator.WaitForExitAsync(stoppingToken);
+            LogSimulatorExited(exit);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -39,49 +49,99 @@ internal sealed partial class DemoDataCentre(
         }
     }
 
-    private async Task<TopologyView?> EnsureTopologyAsync(CancellationToken cancellationToken)
+    // The demo's topology file, or one the simulator generates (and writes) when none is configured.
+    private async Task<string?> TopologyFileAsync(string dll, CancellationToken cancellationToken)
+    {
+        if (options.Value.Topology is { Length: > 0 } configured)
+        {
+            var found = Resolve(configured);
+            if (found is null) LogNoTopology(configured);
+            return found;
+        }
+        var simulator = options.Value.Simulator;
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"dt-demo-{Environment.ProcessId}-{simulator.Servers}x{simulator.Rooms}-{simulator.Seed}.yaml");
+        await using var writer = SimulatorProcess.Start(dll,
+            ["--servers", Invariant(simulator.Servers), "--rooms", Invariant(simulator.Rooms), "--seed", Invariant(simulator.Seed), "--write-topology", path], logger);
+        var exit = await writer.WaitForExitAsync(cancellationToken);
+        if (exit == 0 && File.Exists(path)) return path;
+        LogNoTopology(path);
+        return null;
+    }
+
+    private async Task<bool> EnsureImportedAsync(string path)
     {
         var topology = grains.GetLiveTopology();
         var view = await topology.GetViewAsync();
         if (view.Entries.Count > 0)
         {
             LogKeepingTopology(view.Entries.Count);
-            return view;
-        }
-        var path = FindTopologyFile(options.Value.Topology);
-        if (path is null)
-        {
-            LogNoTopology(options.Value.Topology);
-            return null;
+            return true;
         }
         var parsed = TopologyFile.Load(path);
         if (parsed.Errors.Count > 0 || parsed.Document is null)
         {
             LogTopologyRefused(path, string.Join("; ", parsed.Errors));
-            return null;
+            return false;
         }
         var result = await topology.ImportAsync(parsed.Document);
         if (!result.Applied)
         {
             LogTopologyRefused(path, string.Join("; ", result.Errors));
-            return null;
+            return false;
         }
         LogImported(path, result.Created);
-        cancellationToken.ThrowIfCancellationRequested();
-        return await topology.GetViewAsync();
+        return true;
     }
 
-    private string? FindTopologyFile(string configured)
+    private List<string> RunArguments(string topology)
     {
-        if (Path.IsPathRooted(configured)) return File.Exists(configured) ? configured : null;
+        var simulator = options.Value.Simulator;
+        var port = configuration.GetValue("DigitalTwin:Mqtt:Broker:Port", 1883);
+        var arguments = new List<string>
+        {
+            "--topology", topology,
+            "--broker", $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            "--client-id", $"dt-demo-simulator-{Environment.ProcessId}",
+            // A silo killed without warning takes its simulator with it.
+            "--parent-pid", Invariant(Environment.ProcessId),
+            "--seed", Invariant(simulator.Seed),
+            "--interval", simulator.Interval.ToString("R", CultureInfo.InvariantCulture),
+        };
+        // One clock for the world and its twin: the simulator reads the same simulated time as the twins.
+        if (TwinClock.From(services) is ScaledTimeProvider clock)
+        {
+            arguments.AddRange([
+                "--time-scale", clock.Scale.ToString("R", CultureInfo.InvariantCulture),
+                "--epoch", clock.Epoch.ToString("O", CultureInfo.InvariantCulture),
+                "--clock-anchor", clock.Anchor.ToString("O", CultureInfo.InvariantCulture),
+            ]);
+        }
+        if (options.Value.Faults is { Length: > 0 } faults)
+        {
+            if (Resolve(faults) is { } schedule) arguments.AddRange(["--faults", schedule]);
+            else LogNoFaults(faults);
+        }
+        if (simulator.Truth is { Length: > 0 } truth) arguments.AddRange(["--truth", System.IO.Path.GetFullPath(truth)]);
+        if (simulator.ExtraArguments is { Length: > 0 } extra)
+        {
+            arguments.AddRange(extra.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+        return arguments;
+    }
+
+    // Relative paths: the working directory, the content root, the silo's folder, then the repository root above it.
+    private string? Resolve(string configured)
+    {
+        if (System.IO.Path.IsPathRooted(configured)) return File.Exists(configured) ? configured : null;
         var candidates = new List<string> { Directory.GetCurrentDirectory(), environment.ContentRootPath, AppContext.BaseDirectory };
-        // From src/DigitalTwin.Silo (dotnet run) or its bin folder, walk up to the repository root.
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "DigitalTwin.sln"))) candidates.Add(dir.FullName);
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "DigitalTwin.sln"))) candidates.Add(dir.FullName);
         }
-        return candidates.Select(c => Path.Combine(c, configured)).FirstOrDefault(File.Exists);
+        return candidates.Select(c => System.IO.Path.GetFullPath(System.IO.Path.Combine(c, configured))).FirstOrDefault(File.Exists);
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private Task WhenStartedAsync(CancellationToken cancellationToken)
     {
@@ -100,9 +160,21 @@ internal sealed partial class DemoDataCentre(
     [LoggerMessage(Level = LogLevel.Error, Message = "Demo: topology file {Path} not found; no demo data centre")]
     private partial void LogNoTopology(string path);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo: fault schedule {Path} not found; the simulator runs without planted faults")]
+    private partial void LogNoFaults(string path);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Demo: topology {Path} refused: {Errors}")]
     private partial void LogTopologyRefused(string path, string errors);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Demo: simulated devices stopped")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo: no data-centre simulator at {Path}; build samples/DataCentreSimulator or set DigitalTwin:Demo:Simulator:Path")]
+    private partial void LogNoSimulator(string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: the data-centre simulator is running {Path}")]
+    private partial void LogSimulatorStarted(string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: the data-centre simulator exited with code {Code}")]
+    private partial void LogSimulatorExited(int code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo: the simulator could not be run")]
     private partial void LogDemoFailed(Exception ex);
 }

@@ -4,7 +4,7 @@ namespace DigitalTwin.Silo.Demo;
 
 /// <summary>
 /// The <c>--demo</c> switch: one word for "show me the twin working" — the sample data centre is imported on
-/// first start, simulated devices publish telemetry to the embedded broker, anonymous publishing is allowed
+/// first start, the data-centre simulator publishes its telemetry to the embedded broker, anonymous publishing is allowed
 /// and nobody signs in (never outside the demo, and only on loopback).
 /// </summary>
 public static class DemoMode
@@ -27,6 +27,8 @@ public static class DemoMode
             {
                 ["DigitalTwin:Demo:Enabled"] = "true",
                 ["DigitalTwin:Mqtt:AllowAnonymous"] = "true",
+                // The simulator takes fault injections on sim/faults through the embedded broker.
+                ["DigitalTwin:Mqtt:ForwardSimulationTopics"] = "true",
                 // No sign-in, so nothing may listen beyond this machine (the silo refuses to start otherwise).
                 ["DigitalTwin:Security:Mode"] = "Open",
                 ["DigitalTwin:Mqtt:Broker:BindAddress"] = "127.0.0.1",

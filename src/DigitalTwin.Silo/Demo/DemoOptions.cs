@@ -6,9 +6,17 @@ public sealed class DemoOptions
     /// <summary>Whether the demo runs; <c>--demo</c> turns it on.</summary>
     public bool Enabled { get; set; }
 
-    /// <summary>The topology imported on first start (when the live graph is empty). Relative paths are tried against the working directory, the content root and the repository root.</summary>
-    public string Topology { get; set; } = "samples/demo-datacentre.yaml";
+    /// <summary>
+    /// The topology imported on first start (when the live graph is empty) and simulated. Relative paths are tried
+    /// against the working directory, the content root and the repository root. Empty: the simulator generates a data
+    /// centre of <see cref="DemoSimulatorOptions.Servers"/> servers in <see cref="DemoSimulatorOptions.Rooms"/> rooms
+    /// from <see cref="DemoSimulatorOptions.Seed"/>, and that is imported.
+    /// </summary>
+    public string? Topology { get; set; } = "samples/demo-datacentre.yaml";
 
-    /// <summary>How often every simulated device publishes.</summary>
-    public TimeSpan PublishInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>The simulator's fault schedule (YAML or JSON); empty for none. Resolved like <see cref="Topology"/>.</summary>
+    public string? Faults { get; set; } = "samples/demo-faults.yaml";
+
+    /// <summary>The data-centre simulator the demo runs as a child process.</summary>
+    public DemoSimulatorOptions Simulator { get; set; } = new();
 }

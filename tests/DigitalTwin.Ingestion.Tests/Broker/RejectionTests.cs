@@ -151,4 +151,16 @@ public sealed class RejectionTests(OpenBrokerCluster silo, ITestOutputHelper out
     }
 
     private long Count(string reason) => silo.Statistics.Snapshot().Rejected.GetValueOrDefault(reason);
+    [Fact]
+    public async Task Without_simulation_forwarding_a_fault_injection_is_refused_as_a_bad_topic()
+    {
+        var before = Count(RejectionReasons.BadTopic);
+        using var client = await MqttTestClient.ConnectAsync(silo.BrokerPort, MqttProtocolVersion.V500);
+
+        var result = await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("sim/faults")
+            .WithPayload("""{"kind":"crac_failure","target":"crac-a1"}""").WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+        Assert.Equal(MqttClientPublishReasonCode.TopicNameInvalid, result.ReasonCode);
+        Assert.Equal(before + 1, Count(RejectionReasons.BadTopic));
+    }
 }

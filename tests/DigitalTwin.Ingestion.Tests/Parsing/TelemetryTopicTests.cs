@@ -11,6 +11,7 @@ public sealed class TelemetryTopicTests
     [InlineData("dt/commands/crac-1", TopicKind.Command, "crac-1")]
     [InlineData("dt/deadletter/malformed", TopicKind.DeadLetter, null)]
     [InlineData("dt/bench/raw", TopicKind.BenchRaw, null)]
+    [InlineData("sim/faults", TopicKind.Simulation, null)]
     [InlineData("collectd/web7.example.net/cpu-0/percent-idle", TopicKind.Collectd, null)]
     public void Documented_topics_are_recognised(string topic, TopicKind kind, string? twin)
     {
