@@ -15,6 +15,12 @@ var root = new RootCommand("dt: operate and evaluate a DigitalTwin cluster.")
     FuzzCommand.Create(),
     CoolingCommands.Create(),
     CapacityCommand.Create(),
+    LsCommand.Create(),
+    FindCommand.Create(),
+    AlertsCommand.Create(),
+    PredictCommand.Create(),
+    WatchCommand.Create(),
+    ImportCommand.Create(),
 };
 // Connection options are recursive: every command that talks to a cluster understands them.
 root.Options.Add(ClusterConnection.Gateway);

@@ -11,4 +11,7 @@ internal static class CliJson
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
     };
+
+    /// <summary>One object per line (JSON Lines), for streams of changes.</summary>
+    public static readonly JsonSerializerOptions Compact = new(Options) { WriteIndented = false };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DigitalTwin.Abstractions.Changes;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -59,7 +60,7 @@ internal sealed class ClusterConnection
             settings["DigitalTwin:Cluster:GatewayPort"] = endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        builder.UseOrleansClient(client => client.UseDigitalTwinClustering(configuration));
+        builder.UseOrleansClient(client => client.UseDigitalTwinClustering(configuration).AddMemoryStreams(TwinChangeStreams.ProviderName));
         using var host = builder.Build();
         try
         {

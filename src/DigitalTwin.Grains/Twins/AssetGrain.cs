@@ -1,3 +1,4 @@
+using DigitalTwin.Abstractions.Changes;
 using DigitalTwin.Abstractions.Commands;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Health;
@@ -51,6 +52,7 @@ public sealed class AssetGrain(
         var status = await PublishAsync(command, CommandArguments.Problem(name, arguments), now);
         State.Commands.Insert(0, status);
         if (State.Commands.Count > Options.MaxCommands) State.Commands.RemoveRange(Options.MaxCommands, State.Commands.Count - Options.MaxCommands);
+        QueueChange(TwinChangeKind.Command, status);
         // Commands are rare and an acknowledgement may come after a restart, so they are written at once.
         StateChanged = true;
         await CheckpointAsync();
@@ -72,6 +74,7 @@ public sealed class AssetGrain(
             UpdatedAt = now,
             Detail = detail,
         };
+        QueueChange(TwinChangeKind.Command, State.Commands[at]);
         if (success)
         {
             foreach (var (argument, value) in held.Command.Arguments)

@@ -40,6 +40,13 @@ public interface ITwinMember : IGrainWithStringKey
     [OneWay, AlwaysInterleave, Alias("Report")]
     Task ReportAsync(ChildReport report);
 
+    /// <summary>
+    /// Changes from below (health, alerts, commands, and a container's subtree) for this twin to publish on its
+    /// subtree stream and pass on; sent one-way on the child's tick.
+    /// </summary>
+    [OneWay, AlwaysInterleave, Alias("ForwardChanges")]
+    Task ForwardChangesAsync(IReadOnlyList<Abstractions.Changes.TwinChange> changes);
+
     /// <summary>Asks the twin to report to its parent on its next tick (after a parent activated or adopted it).</summary>
     [OneWay, AlwaysInterleave, Alias("RequestReport")]
     Task RequestReportAsync();

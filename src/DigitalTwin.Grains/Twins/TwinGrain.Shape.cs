@@ -114,7 +114,9 @@ public abstract partial class TwinGrain
     /// <inheritdoc />
     public Task ReportAsync(ChildReport report)
     {
-        if (State.Children.Exists(c => c.Id == report.ChildId)) _reports.Accept(report);
+        if (!State.Children.Exists(c => c.Id == report.ChildId)) return Task.CompletedTask;
+        _reports.Accept(report);
+        NoteChildReport(report);
         return Task.CompletedTask;
     }
 

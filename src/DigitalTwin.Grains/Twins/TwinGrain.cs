@@ -113,6 +113,7 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
     private void Start()
     {
         _ownChanged = true;
+        BaselineChanges();
         _rollupTimer ??= this.RegisterGrainTimer(RollupTickAsync,
             new GrainTimerCreationOptions(Options.RollupInterval, Options.RollupInterval) { KeepAlive = false });
         _checkpointTimer ??= this.RegisterGrainTimer(CheckpointTickAsync,
@@ -217,9 +218,9 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
         return worst is null ? null : $"{worst.ChildId} is {worst.Rollup!.WorstHealth}";
     }
 
-    private Task RollupTickAsync(CancellationToken cancellationToken)
+    private async Task RollupTickAsync(CancellationToken cancellationToken)
     {
-        if (State.Spec is null) return Task.CompletedTask;
+        if (State.Spec is null) return;
         // Silence changes health without any event, so the tick notices when readings stop (or resume).
         var stale = Level >= TwinLevel.Asset && HealthAssessment.IsStale(State.Latest, Clock.GetUtcNow(), Options.StaleAfter);
         if (stale != _stale)
@@ -228,13 +229,16 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
             _ownChanged = true;
         }
         var result = Refresh();
-        if (!_reportDue || ParentRef is not { } parent) return Task.CompletedTask;
-        _reportDue = false;
-        var report = new ChildReport(
-            Key.TwinId, Spec.Kind, _health,
-            RollupCalculator.ReportMetrics(State.Latest, result, State.Children.Count > 0),
-            result.Rollup, result.Rollup.OpenAlerts, result.Rollup.AsOf);
-        // One-way: the parent's answer is not awaited, so a busy parent never slows its children down.
-        return Child(parent).ReportAsync(report);
+        if (_reportDue && ParentRef is { } parent)
+        {
+            _reportDue = false;
+            var report = new ChildReport(
+                Key.TwinId, Spec.Kind, _health,
+                RollupCalculator.ReportMetrics(State.Latest, result, State.Children.Count > 0),
+                result.Rollup, result.Rollup.OpenAlerts, result.Rollup.AsOf);
+            // One-way: the parent's answer is not awaited, so a busy parent never slows its children down.
+            await Child(parent).ReportAsync(report);
+        }
+        await PublishChangesAsync(result);
     }
 }

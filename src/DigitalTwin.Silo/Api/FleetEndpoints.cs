@@ -11,41 +11,14 @@ internal static class FleetEndpoints
     {
         api.MapGet("/datacentres", async (IGrainFactory grains) =>
         {
-            var roots = await DataCentresAsync(grains);
+            var roots = await grains.GetDataCentresAsync();
             return await Task.WhenAll(roots.Select(dc => dc.GetRollupAsync()));
         });
-        api.MapGet("/alerts", async (bool? resolved, IGrainFactory grains) =>
-        {
-            var roots = await DataCentresAsync(grains);
-            var perRoot = await Task.WhenAll(roots.Select(dc => dc.GetAlertsAsync(resolved ?? false)));
-            return perRoot.SelectMany(a => a).OrderByDescending(a => a.Severity).ThenBy(a => a.FirstSeen).ToList();
-        });
-        api.MapGet("/incidents", async (bool? resolved, IGrainFactory grains) =>
-        {
-            var roots = await DataCentresAsync(grains);
-            var perRoot = await Task.WhenAll(roots.Select(dc => ((IDataCentreGrain)dc).GetIncidentsAsync(resolved ?? false)));
-            return perRoot.SelectMany(i => i).OrderByDescending(i => i.Severity).ThenByDescending(i => i.FirstSeen).ToList();
-        });
+        api.MapGet("/alerts", (bool? resolved, IGrainFactory grains) => grains.GetFleetAlertsAsync(resolved ?? false));
+        api.MapGet("/incidents", (bool? resolved, IGrainFactory grains) => grains.GetFleetIncidentsAsync(resolved ?? false));
         api.MapPost("/incidents/{incidentId}/acknowledge", async (string incidentId, string? by, IGrainFactory grains) =>
-        {
-            // An incident id is unique across data centres; the one that holds it answers true.
-            var roots = await DataCentresAsync(grains);
-            var answers = await Task.WhenAll(roots.Select(dc => ((IDataCentreGrain)dc).AcknowledgeIncidentAsync(incidentId, by ?? "operator")));
-            return answers.Any(a => a) ? Results.Ok(true) : Results.NotFound();
-        });
-        api.MapGet("/predictions", async (int? top, IGrainFactory grains) =>
-        {
-            var count = Math.Clamp(top ?? 50, 1, 1000);
-            var roots = await DataCentresAsync(grains);
-            var perRoot = await Task.WhenAll(roots.Select(dc => ((IDataCentreGrain)dc).GetPredictionsAsync(count)));
-            return perRoot.SelectMany(p => p).OrderByDescending(p => p.FailureProbability).Take(count).ToList();
-        });
+            await grains.AcknowledgeFleetIncidentAsync(incidentId, by ?? "operator") ? Results.Ok(true) : Results.NotFound());
+        api.MapGet("/predictions", (int? top, IGrainFactory grains) => grains.GetFleetPredictionsAsync(top ?? 50));
         return api;
-    }
-
-    private static async Task<IReadOnlyList<ITwinGrain>> DataCentresAsync(IGrainFactory grains)
-    {
-        var view = await grains.GetLiveTopology().GetViewAsync();
-        return view.Entries.Where(e => e.Kind == TwinKind.DataCentre).Select(e => grains.GetTwin(e.Id, e.Kind)).ToList();
     }
 }

@@ -16,6 +16,7 @@ public static class SiloHostingExtensions
             silo.AddDigitalTwinPersistence(builder.Configuration, TwinStorage.Name);
             silo.AddDigitalTwinGrains();
             silo.AddDashboard();
+            silo.AddTwinChangeFeeds();
         });
         // After Orleans, so the configured clock replaces whatever default it registered.
         builder.AddDigitalTwinClock();

@@ -1,5 +1,7 @@
+using DigitalTwin.Abstractions.Changes;
 using DigitalTwin.Grains;
 using DigitalTwin.Grains.Hosting;
+using DigitalTwin.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Hosting;
 using Orleans.TestingHost;
@@ -9,7 +11,7 @@ namespace DigitalTwin.Testing.Cluster;
 
 /// <summary>
 /// A one-silo in-process Orleans cluster with the twin grains, a <see cref="RecordingGrainStorage"/> as the
-/// "twins" storage, in-memory reminders, and fast cadences. Use it as an xunit class fixture; derive from it and
+/// "twins" storage, in-memory reminders, the change feeds (memory streams), and fast cadences. Use it as an xunit class fixture; derive from it and
 /// override <see cref="ConfigureSilo"/> (to add ingestion, say) or <see cref="ConfigureTwins"/>.
 /// </summary>
 public class TwinClusterFixture : IAsyncLifetime
@@ -57,9 +59,14 @@ public class TwinClusterFixture : IAsyncLifetime
             silo.Services.AddGrainStorage(TwinStorage.Name, (_, _) => Storage);
             silo.UseInMemoryReminderService();
             silo.AddDigitalTwinGrains(ConfigureTwins);
+            silo.AddTwinChangeFeeds();
             ConfigureSilo(silo);
         });
-        builder.ConfigureClient(ConfigureClient);
+        builder.ConfigureClient(client =>
+        {
+            client.AddMemoryStreams(TwinChangeStreams.ProviderName);
+            ConfigureClient(client);
+        });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
