@@ -18,6 +18,7 @@ var root = new RootCommand("dt: operate and evaluate a DigitalTwin cluster.")
     LsCommand.Create(),
     FindCommand.Create(),
     AlertsCommand.Create(),
+    IncidentsCommand.Create(),
     PredictCommand.Create(),
     WatchCommand.Create(),
     ImportCommand.Create(),

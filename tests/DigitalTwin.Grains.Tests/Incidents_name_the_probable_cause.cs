@@ -1,9 +1,11 @@
+using DigitalTwin.Abstractions.Changes;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Telemetry;
 using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Grains.Tests.Support;
+using DigitalTwin.Testing.Changes;
 using DigitalTwin.Testing.Cluster;
 
 namespace DigitalTwin.Grains.Tests;
@@ -19,6 +21,9 @@ public sealed class Incidents_name_the_probable_cause(TwinClusterFixture cluster
     {
         var t = TestTopology.New();
         await Grains.GetLiveTopology().ImportAsync(t.Document(rooms: 1, racks: 2, servers: 2));
+        var feeds = cluster.Client.GetStreamProvider(TwinChangeStreams.ProviderName);
+        await using var byKind = await StreamRecorder<TwinChange>.SubscribeAsync(feeds.KindStream(TwinChangeKind.Incident));
+        await using var dcTwin = await StreamRecorder<TwinChange>.SubscribeAsync(feeds.TwinStream(t.DataCentre));
         var start = DateTimeOffset.UtcNow.AddMinutes(-10);
         var crac = new DeviceFeed(Grains, t.Crac('a'), TwinKind.Crac, start);
         var servers = new[] { t.Server('a', 1, 1), t.Server('a', 1, 2), t.Server('a', 2, 1), t.Server('a', 2, 2) }
@@ -38,6 +43,11 @@ public sealed class Incidents_name_the_probable_cause(TwinClusterFixture cluster
         Assert.True(await DataCentre(t).AcknowledgeIncidentAsync(only.IncidentId, "facilities"));
         Assert.False(await DataCentre(t).AcknowledgeIncidentAsync("no-such-incident", "facilities"));
         Assert.Equal(AlertState.Acknowledged, Assert.Single(await DataCentre(t).GetIncidentsAsync()).State);
+        bool Announced(TwinChange c, AlertState state) => c.TwinId == t.DataCentre && c.Incident?.IncidentId == only.IncidentId && c.Incident.State == state;
+        var raised = await byKind.WaitForAsync(c => Announced(c, AlertState.Raised), "the incident raised on the incident feed");
+        await byKind.WaitForAsync(c => Announced(c, AlertState.Acknowledged) && c.Incident!.AcknowledgedBy == "facilities", "its acknowledgement on the incident feed");
+        await dcTwin.WaitForAsync(c => c.Change == TwinChangeKind.Incident && c.Incident?.IncidentId == only.IncidentId, "the incident on the data centre's own feed");
+        Assert.Equal((TwinChangeKind.Incident, IncidentCause.Cooling, t.Crac('a')), (raised.Change, raised.Incident!.Cause, raised.Incident.CauseTwinId));
 
         for (var i = 0; i < 12; i++)
         {
@@ -49,6 +59,7 @@ public sealed class Incidents_name_the_probable_cause(TwinClusterFixture cluster
         var resolved = Assert.Single(after);
         Assert.Equal((only.IncidentId, "facilities"), (resolved.IncidentId, resolved.AcknowledgedBy));
         Assert.Empty(await DataCentre(t).GetIncidentsAsync());
+        await byKind.WaitForAsync(c => Announced(c, AlertState.Resolved), "its resolution on the incident feed");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using DigitalTwin.Abstractions.Commands;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Abstractions.Scenarios;
 using DigitalTwin.Abstractions.Telemetry;
 using DigitalTwin.Grains.Tests.Support;
 using DigitalTwin.Testing.Changes;
@@ -107,18 +108,43 @@ public sealed class Twins_publish_their_changes_on_streams(TwinClusterFixture cl
         var id = t.Server('a', 1, 1);
         await using var twin = await StreamRecorder<TwinChange>.SubscribeAsync(Feeds.TwinStream(id));
         await using var room = await StreamRecorder<TwinChangeBatch>.SubscribeAsync(Feeds.SubtreeStream(t.Room('a')));
+        await using var health = await StreamRecorder<TwinChange>.SubscribeAsync(Feeds.KindStream(TwinChangeKind.Health));
 
-        await Grains.GetTelemetryTarget(new TwinKey(id, scenario), TwinKind.Server)!
-            .IngestAsync(new TelemetryBatch(id, [new Reading(MetricNames.Power, 999, DateTimeOffset.UtcNow)]));
+        // The shadow turns Critical (33 °C is past its 32 °C limit); the live twin never sees that reading.
+        var shadow = Grains.GetTelemetryTarget(new TwinKey(id, scenario), TwinKind.Server)!;
+        await shadow.IngestAsync(new TelemetryBatch(id, [new Reading(MetricNames.Power, 999, DateTimeOffset.UtcNow), new Reading(MetricNames.InletTemperature, 33, DateTimeOffset.UtcNow)]));
         await Eventually.Until(() => Grains.GetTwin(new TwinKey(t.Room('a'), scenario), TwinKind.Room).GetRollupAsync(),
-            r => r.ItPowerW == 999, "the shadow room's rollup");
-        // The live twin, fed afterwards, is heard: the streams work, and the shadow's reading was never on them.
+            r => r.ItPowerW == 999 && r.WorstHealth == HealthStatus.Critical, "the shadow room's rollup");
+        // The live twin, fed afterwards, is heard: the streams work, and the shadow's changes were never on them.
         await Grains.GetTelemetryTarget(new TwinKey(id), TwinKind.Server)!
-            .IngestAsync(new TelemetryBatch(id, [new Reading(MetricNames.Power, 111, DateTimeOffset.UtcNow)]));
+            .IngestAsync(new TelemetryBatch(id, [new Reading(MetricNames.Power, 111, DateTimeOffset.UtcNow), new Reading(MetricNames.InletTemperature, 22, DateTimeOffset.UtcNow)]));
         await room.WaitForAsync(b => b.Changes.Any(c => c.Metrics?.GetValueOrDefault(MetricNames.Power) == 111), "the live reading in the room's batch");
         await twin.WaitForAsync(c => c.Metrics?.GetValueOrDefault(MetricNames.Power) == 111, "the live reading on the twin's stream");
+        await health.WaitForAsync(c => c.TwinId == id && c.Health == HealthStatus.Ok, "the live twin turning Ok on the health feed");
 
-        Assert.DoesNotContain(twin.Items, c => c.Metrics?.GetValueOrDefault(MetricNames.Power) == 999);
+        Assert.DoesNotContain(twin.Items, c => c.Metrics?.GetValueOrDefault(MetricNames.Power) == 999 || c.Health == HealthStatus.Critical);
         Assert.DoesNotContain(room.Items.SelectMany(b => b.Changes), c => c.Metrics?.GetValueOrDefault(MetricNames.Power) == 999 || c.Rollup?.ItPowerW == 999);
+        Assert.DoesNotContain(health.Items, c => c.TwinId.StartsWith(t.Prefix, StringComparison.Ordinal) && c.Health == HealthStatus.Critical);
+    }
+
+    [Fact]
+    public async Task A_scenario_publishes_its_progress_on_its_own_stream_and_the_scenario_feed()
+    {
+        var t = TestTopology.New();
+        await Grains.GetLiveTopology().ImportAsync(t.Document(rooms: 1, racks: 2, servers: 1));
+        var scenarioId = "progress-" + t.Prefix;
+        await using var run = await StreamRecorder<TwinChange>.SubscribeAsync(Feeds.ScenarioStream(scenarioId));
+        await using var all = await StreamRecorder<TwinChange>.SubscribeAsync(Feeds.KindStream(TwinChangeKind.Scenario));
+        var scenario = Grains.GetGrain<IScenarioGrain>(scenarioId);
+
+        var outcome = await scenario.RunAsync(new ScenarioRequest(t.Room('a'), Fail: [t.Crac('a')], HorizonS: 600));
+        Assert.True(outcome.Ran, string.Join("; ", outcome.Problems));
+        await run.WaitForAsync(c => c.Detail!.StartsWith("answered:", StringComparison.Ordinal), "the answer on the scenario's stream");
+        await scenario.EndAsync();
+        await run.WaitForAsync(c => c.Detail!.StartsWith("ended:", StringComparison.Ordinal), "the end on the scenario's stream");
+        await all.WaitForAsync(c => c.ScenarioId == scenarioId && c.Detail!.StartsWith("ended:", StringComparison.Ordinal), "the end on the scenario feed");
+
+        Assert.Equal(["forking", "answered", "ended"], run.Items.Select(c => c.Detail![..c.Detail!.IndexOf(':')]));
+        Assert.All(run.Items, c => Assert.Equal((t.Room('a'), TwinKind.Room, TwinChangeKind.Scenario, scenarioId), (c.TwinId, c.Kind, c.Change, c.ScenarioId)));
     }
 }

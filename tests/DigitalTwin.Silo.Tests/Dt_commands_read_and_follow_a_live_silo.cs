@@ -17,7 +17,7 @@ public sealed class Dt_commands_read_and_follow_a_live_silo : IDisposable
     public async Task Dt_imports_lists_finds_shows_and_watches_a_rack_change_live()
     {
         var help = await CliProcess.RunAsync(["--help"]);
-        foreach (var command in new[] { "ls", "show", "find", "alerts", "predict", "watch", "import", "query", "topology", "db", "eval", "bench" })
+        foreach (var command in new[] { "ls", "show", "find", "alerts", "incidents", "predict", "watch", "import", "query", "topology", "db", "eval", "bench" })
         {
             Assert.Contains($"  {command} ", help.StandardOutput);
         }
@@ -59,6 +59,7 @@ public sealed class Dt_commands_read_and_follow_a_live_silo : IDisposable
         var shown = await Json(["show", serverId, "--json", .. gateway]);
         Assert.Equal(power, shown.GetProperty("latest").GetProperty(MetricNames.Power).GetProperty("value").GetDouble());
         Assert.Equal(JsonValueKind.Array, (await Json(["alerts", "--json", .. gateway])).ValueKind);
+        Assert.Equal(JsonValueKind.Array, (await Json(["incidents", "--json", .. gateway])).ValueKind);
         Assert.Equal(JsonValueKind.Array, (await Json(["predict", "--top", "5", "--json", .. gateway])).ValueKind);
         var missing = await CliProcess.RunAsync(["show", "no-such-twin", .. gateway]);
         Assert.Equal(4, missing.ExitCode);

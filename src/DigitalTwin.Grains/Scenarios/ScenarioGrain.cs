@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using DigitalTwin.Abstractions.Changes;
 using DigitalTwin.Abstractions.Grains;
+using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Scenarios;
+using DigitalTwin.Grains.Changes;
 using DigitalTwin.Grains.Scenarios.Analysis;
 using DigitalTwin.Grains.Scenarios.Forking;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +17,8 @@ namespace DigitalTwin.Grains.Scenarios;
 /// One what-if scenario (see <see cref="IScenarioGrain"/>). The request is checked whole before anything is forked;
 /// then a slot is taken from the cluster's admission count, the subtree is read and seeded into shadows, the
 /// perturbations are written into the shadows, and the models run. The shadows and the answer live until the
-/// scenario is ended or expires; a run that takes longer than allowed is abandoned and cleaned up at once. Nothing
+/// scenario is ended or expires; a run that takes longer than allowed is abandoned and cleaned up at once. Its
+/// progress (forking, answered, failed, ended) is published on the change feeds. Nothing
 /// here is persisted: a scenario is a short-lived, in-memory question.
 /// </summary>
 public sealed class ScenarioGrain(IOptions<ScenarioOptions> options, ILogger<ScenarioGrain> logger) : Grain, IScenarioGrain
@@ -24,6 +28,7 @@ public sealed class ScenarioGrain(IOptions<ScenarioOptions> options, ILogger<Sce
     private ScenarioAnswer? _answer;
     private IReadOnlyList<TwinRef> _shadows = [];
     private IGrainTimer? _expiry;
+    private TwinRef? _root;
 
     private string ScenarioId => this.GetPrimaryKeyString();
 
@@ -59,11 +64,14 @@ public sealed class ScenarioGrain(IOptions<ScenarioOptions> options, ILogger<Sce
                 $"{_options.MaxConcurrent} scenarios are held already (the limit, {ScenarioOptions.SectionName}:MaxConcurrent); end one or wait for it to expire.");
         }
         _ran = true;
+        _root = new TwinRef(request.RootId, everywhere[request.RootId].Kind);
+        await AnnounceAsync("forking", $"forking {subtree.Count} twins under {request.RootId}");
         var work = ForkAndAnswerAsync(fork, read, request, forkClock, lifetime, createdAt, expiresAt);
         if (await Task.WhenAny(work, Task.Delay(_options.RunTimeout)) != work)
         {
             logger.LogWarning("Scenario {Scenario} took longer than {Timeout}; cleaning up", ScenarioId, _options.RunTimeout);
             _shadows = read.Snapshots.Values.Select(s => new TwinRef(s.Spec.Id, s.Spec.Kind)).Concat(_shadows).Distinct().ToList();
+            await AnnounceAsync("failed", $"took longer than {_options.RunTimeout.TotalSeconds:0} s");
             await EndAsync();
             return Refuse(ScenarioProblemCodes.TimedOut, $"The scenario took longer than {_options.RunTimeout.TotalSeconds:0} s and was cleaned up.");
         }
@@ -71,8 +79,9 @@ public sealed class ScenarioGrain(IOptions<ScenarioOptions> options, ILogger<Sce
         {
             _answer = await work;
         }
-        catch
+        catch (Exception error)
         {
+            await AnnounceAsync("failed", error.Message);
             _shadows = read.Snapshots.Values.Select(s => new TwinRef(s.Spec.Id, s.Spec.Kind)).Concat(_shadows).Distinct().ToList();
             await EndAsync();
             throw;
@@ -80,6 +89,8 @@ public sealed class ScenarioGrain(IOptions<ScenarioOptions> options, ILogger<Sce
         _expiry = this.RegisterGrainTimer(_ => EndAsync(), new GrainTimerCreationOptions(lifetime, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         logger.LogInformation("Scenario {Scenario} on {Root}: first limit {FirstLimit} s, fork {ForkMs} ms, simulate {SimulateMs} ms",
             ScenarioId, request.RootId, _answer.FirstLimitS, _answer.Timings.ForkMs, _answer.Timings.SimulateMs);
+        await AnnounceAsync("answered", _answer.FirstLimitS is { } first
+            ? $"first limit after {first:0} s, {_answer.Racks.Count} racks" : $"no limit reached, {_answer.Racks.Count} racks");
         return new ScenarioOutcome(_answer, []);
     }
 
@@ -109,7 +120,30 @@ public sealed class ScenarioGrain(IOptions<ScenarioOptions> options, ILogger<Sce
         _answer = null;
         if (shadows.Count > 0) await new SubtreeFork(GrainFactory, _options.ForkParallelism).ReleaseAsync(shadows, ScenarioId);
         if (_ran) await GrainFactory.GetGrain<IScenarioAdmissionGrain>(0).ReleaseAsync(ScenarioId);
+        if (_root is not null) await AnnounceAsync("ended", "shadows released");
+        _root = null;
         DeactivateOnIdle();
+    }
+
+    /// <summary>
+    /// Publishes the run's progress on its scenario stream and the fleet's scenario stream. Best effort: a run never
+    /// fails because nobody could be told.
+    /// </summary>
+    private async Task AnnounceAsync(string step, string detail)
+    {
+        if (_root is not { } root) return;
+        var feed = ChangeFeed.For(ServiceProvider);
+        var change = new TwinChange(root.Id, root.Kind, TwinChangeKind.Scenario, Clock.GetUtcNow(), HealthStatus.Unknown,
+            Detail: $"{step}: {detail}", ScenarioId: ScenarioId);
+        try
+        {
+            await Task.WhenAll(feed.PublishAsync(TwinChangeStreams.ForScenario(ScenarioId), change),
+                feed.PublishAsync(TwinChangeStreams.ForKind(TwinChangeKind.Scenario), change));
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Scenario {Scenario} could not publish its progress ({Step})", ScenarioId, step);
+        }
     }
 
     private static ScenarioOutcome Refuse(string code, string message) => ScenarioOutcome.Refused([new ScenarioProblem(code, message)]);

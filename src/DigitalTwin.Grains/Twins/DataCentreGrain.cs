@@ -1,3 +1,4 @@
+using DigitalTwin.Abstractions.Changes;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
@@ -11,7 +12,8 @@ namespace DigitalTwin.Grains.Twins;
 
 /// <summary>
 /// A data-centre twin: the root of a graph. On its incident cadence, while its subtree has open alerts (or it has
-/// open incidents), it fetches them (only subtrees with open alerts are asked) and groups them into incidents.
+/// open incidents), it fetches them (only subtrees with open alerts are asked) and groups them into incidents. Every incident that
+/// opens, changes, is acknowledged or resolves is published on the change feeds on the next tick.
 /// </summary>
 [MayInterleave(nameof(MayInterleave))]
 public sealed class DataCentreGrain(
@@ -64,8 +66,12 @@ public sealed class DataCentreGrain(
             AcknowledgedBy = operatorName,
         };
         StateChanged = true;
+        QueueIncidentChange(State.Incidents[at]);
         return Task.FromResult(true);
     }
+
+    private void QueueIncidentChange(Incident incident) =>
+        QueueChange(TwinChangeKind.Incident, detail: $"{incident.State}: {incident.Summary}", incident: incident);
 
     private async Task CorrelateTickAsync(CancellationToken cancellationToken)
     {
@@ -77,7 +83,14 @@ public sealed class DataCentreGrain(
             var alerts = await GetAlertsAsync();
             var places = await (_places ??= new TwinPlaces(GrainFactory)).ResolveAsync(alerts);
             var findings = IncidentCorrelator.Group(alerts, places);
-            if (IncidentBook.Merge(State.Incidents, findings, Clock.GetUtcNow(), Options.MaxIncidents)) StateChanged = true;
+            var before = State.Incidents.ToDictionary(i => i.IncidentId, StringComparer.Ordinal);
+            if (!IncidentBook.Merge(State.Incidents, findings, Clock.GetUtcNow(), Options.MaxIncidents)) return;
+            StateChanged = true;
+            // The book replaces an incident's record whenever it changes, so a new reference is a change to announce.
+            foreach (var incident in State.Incidents)
+            {
+                if (!before.TryGetValue(incident.IncidentId, out var held) || !ReferenceEquals(held, incident)) QueueIncidentChange(incident);
+            }
         }
         catch (Exception error)
         {

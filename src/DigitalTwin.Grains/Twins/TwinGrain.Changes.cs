@@ -1,5 +1,6 @@
 using DigitalTwin.Abstractions.Changes;
 using DigitalTwin.Abstractions.Commands;
+using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Grains.Changes;
@@ -31,12 +32,12 @@ public abstract partial class TwinGrain
 
     private bool Publishes => !Key.IsShadow && Feed.Enabled;
 
-    /// <summary>Queues a change of this twin (a command's outcome, say) for the next tick.</summary>
-    protected void QueueChange(TwinChangeKind kind, CommandStatus? command = null, string? detail = null)
+    /// <summary>Queues a change of this twin (a command's outcome, an incident of a data centre) for the next tick.</summary>
+    protected void QueueChange(TwinChangeKind kind, CommandStatus? command = null, string? detail = null, Incident? incident = null)
     {
         if (!Publishes) return;
         _queuedChanges.Add(new TwinChange(Key.TwinId, Spec.Kind, kind, Clock.GetUtcNow(), _health, _healthReason,
-            Command: command, Detail: detail, ParentId: Spec.ParentId));
+            Command: command, Detail: detail, ParentId: Spec.ParentId, Incident: incident));
     }
 
     /// <inheritdoc />
