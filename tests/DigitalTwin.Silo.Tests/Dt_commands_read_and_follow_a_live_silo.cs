@@ -30,8 +30,10 @@ public sealed class Dt_commands_read_and_follow_a_live_silo : IDisposable
 
         var ls = await Json(["ls", "--json", .. gateway]);
         var dataCentre = ls.EnumerateArray().Single().GetProperty("id").GetString()!;
-        var rooms = await Json(["ls", dataCentre, "--json", .. gateway]);
-        Assert.All(rooms.EnumerateArray(), r => Assert.Equal("Room", r.GetProperty("kind").GetString()));
+        // A data centre's children are its rooms and the services that run in it.
+        var children = await Json(["ls", dataCentre, "--json", .. gateway]);
+        Assert.Contains(children.EnumerateArray(), c => c.GetProperty("kind").GetString() == "Room");
+        Assert.All(children.EnumerateArray(), c => Assert.Contains(c.GetProperty("kind").GetString(), new[] { "Room", "Service" }));
         var servers = await Json(["find", "srv", "--kind", "server", "--json", .. gateway]);
         var server = servers.EnumerateArray().First();
         var serverId = server.GetProperty("id").GetString()!;
