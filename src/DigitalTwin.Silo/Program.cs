@@ -2,6 +2,7 @@ using DigitalTwin.Ingestion.Hosting;
 using DigitalTwin.Silo.Api;
 using DigitalTwin.Silo.Demo;
 using DigitalTwin.Silo.Hosting;
+using DigitalTwin.Silo.Metrics;
 using DigitalTwin.Silo.Pages;
 using DigitalTwin.Silo.Security;
 
@@ -13,10 +14,12 @@ builder.AddDigitalTwinSilo();
 builder.Services.AddDigitalTwinIngestion(builder.Configuration);
 builder.Services.AddDigitalTwinApi();
 builder.AddDigitalTwinDemo();
+builder.AddDigitalTwinMetrics();
 
 var app = builder.Build();
 app.MapDigitalTwinApi();
 app.MapDigitalTwinIngestion();
 app.MapDigitalTwinDashboard();
 app.MapDigitalTwinPages();
+app.MapDigitalTwinMetrics();
 app.Run();
