@@ -140,22 +140,7 @@ internal sealed class LocalSilo : IAsyncDisposable
         }
     }
 
-    private static string FindSilo()
-    {
-        // The silo built in the same configuration as this dt, found from the checkout this dt was built in.
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "DigitalTwin.sln"))) continue;
-            foreach (var candidate in new[] { configuration, configuration == "Release" ? "Debug" : "Release" })
-            {
-                var dll = Path.Combine(dir.FullName, "src", "DigitalTwin.Silo", "bin", candidate, "net10.0", "DigitalTwin.Silo.dll");
-                if (File.Exists(dll)) return dll;
-            }
-            throw new FileNotFoundException($"no built silo under {dir.FullName}/src/DigitalTwin.Silo/bin; run dotnet build -c Release first, or pass --broker and --api");
-        }
-        throw new FileNotFoundException("dt is not inside a DigitalTwin checkout; pass --broker and --api of a running silo");
-    }
+    private static string FindSilo() => CheckoutBuild.Find(Path.Combine("src", "DigitalTwin.Silo"), "DigitalTwin.Silo.dll");
 
     private static int FreePort()
     {

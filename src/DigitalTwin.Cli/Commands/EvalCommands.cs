@@ -10,5 +10,6 @@ internal static class EvalCommands
         EvalNabCommand.Create(),
         EvalCmapssCommand.Create(),
         EvalAlertThresholdCommand.Create(),
+        EvalCoolingCommand.Create(),
     };
 }

@@ -69,9 +69,29 @@ public sealed partial class CoolingGrain
     {
         State.InFlightId = r.Id;
         State.GuardedId = null;
-        r = Step(r with { State = CoolingRecommendationState.RollingBack, Reason = why }, LoopActor, CoolingTrailSteps.Rollback,
-            $"{why}: restoring the previous settings");
+        var snapshots = await Task.WhenAll(r.Cracs.Select(c => GrainFactory.GetGrain<IAssetGrain>(c.CracId).GetSnapshotAsync()));
+        var stopped = r.Cracs.Zip(snapshots).Where(p => CoolingSurvey.IsStopped(p.Second)).Select(p => p.First).ToList();
         var restore = Changes(r, toRecommended: false);
+        var response = "";
+        if (stopped.Count > 0)
+        {
+            // A unit has stopped: its room's running units go to full cooling (lowest setpoint, full fan), the response
+            // the recommendation's N+1 check counted on; the previous settings alone may not hold the room without it.
+            var rooms = stopped.Select(c => c.RoomId).ToHashSet(StringComparer.Ordinal);
+            var responders = r.Cracs.Zip(snapshots).Where(p => rooms.Contains(p.First.RoomId) && !stopped.Contains(p.First)).ToList();
+            restore.RemoveAll(c => responders.Any(p => p.First.CracId == c.CracId));
+            foreach (var (crac, snapshot) in responders)
+            {
+                var (lowest, _) = CoolingRatings.SetpointRange(snapshot.Spec.Rated);
+                if (Math.Abs(crac.SetpointAfterC - lowest) > 1e-6)
+                    restore.Add(new RoundCommand { CracId = crac.CracId, Argument = MetricNames.Setpoint, Value = lowest, Previous = crac.SetpointAfterC });
+                if (Math.Abs(crac.FanAfterPct - 100) > 1e-6)
+                    restore.Add(new RoundCommand { CracId = crac.CracId, Argument = MetricNames.FanPercent, Value = 100, Previous = crac.FanAfterPct });
+            }
+            response = $"; {string.Join(", ", stopped.Select(c => c.CracId))} stopped: {(responders.Count == 0 ? "no other unit in its room to respond" : string.Join(", ", responders.Select(p => p.First.CracId)) + " to full cooling (lowest setpoint, full fan)")}";
+        }
+        r = Step(r with { State = CoolingRecommendationState.RollingBack, Reason = why }, LoopActor, CoolingTrailSteps.Rollback,
+            $"{why}: restoring the previous settings{response}");
         r = await SendRoundAsync(r, RoundPurpose.Rollback, restore, LoopActor);
         if (restore.Count == 0)
         {

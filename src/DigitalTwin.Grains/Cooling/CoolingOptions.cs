@@ -16,6 +16,14 @@ public sealed class CoolingOptions
     /// <summary>How far below its limit the optimiser keeps every predicted inlet, K.</summary>
     public double SafetyMarginK { get; set; } = 1.0;
 
+    /// <summary>
+    /// Least cold air every rack must get, as a multiple of what its servers draw now (the model's supply share). It
+    /// keeps the optimiser out of recirculation, which the room model, calibrated at ample airflow, predicts least
+    /// well: servers draw more air as their inlets warm (their fans speed up; the model keeps today's draw), and how
+    /// a CRAC's air spreads over the racks is a topology default unless the history shows it. 0 turns the floor off.
+    /// </summary>
+    public double MinColdAirShare { get; set; } = 1.3;
+
     /// <summary>How long a recommendation may wait for approval (twin time).</summary>
     public TimeSpan RecommendationLifetime { get; set; } = TimeSpan.FromMinutes(15);
 

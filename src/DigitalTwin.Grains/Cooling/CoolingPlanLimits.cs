@@ -2,6 +2,7 @@ namespace DigitalTwin.Grains.Cooling;
 
 /// <summary>
 /// What the optimiser must respect beyond each unit's own ratings: the margin kept below every rack's inlet limit,
-/// and for the automatic mode the largest change of setpoint and fan speed in one step (null: no limit).
+/// for the automatic mode the largest change of setpoint and fan speed in one step (null: no limit), and the least
+/// cold air every rack must get over what it draws (0: no floor).
 /// </summary>
-public sealed record CoolingPlanLimits(double SafetyMarginK, double? MaxSetpointStepC, double? MaxFanStepPct);
+public sealed record CoolingPlanLimits(double SafetyMarginK, double? MaxSetpointStepC, double? MaxFanStepPct, double MinColdAirShare = 0);

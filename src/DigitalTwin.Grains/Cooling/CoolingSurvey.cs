@@ -67,6 +67,14 @@ public static class CoolingSurvey
             own is { } l && l < inletLimitC ? l : inletLimitC, s.Spec.CoolingUnits ?? [], servers);
     }
 
+    /// <summary>A unit that went silent, or reports no fan, airflow or power, is not counted on to cool.</summary>
+    public static bool IsStopped(TwinSnapshot crac)
+    {
+        double? Latest(string metric) => crac.Latest.TryGetValue(metric, out var v) && double.IsFinite(v.Value) ? v.Value : null;
+        var silent = crac.Health == HealthStatus.Unknown && crac.Latest.Count > 0;
+        return silent || Latest(MetricNames.FanPercent) is <= 0 || Latest(MetricNames.Airflow) is <= 0 || Latest(MetricNames.Power) is <= 0;
+    }
+
     private static async Task<CracSituation> CracAsync(IGrainFactory grains, string cracId)
     {
         var s = await grains.GetGrain<IAssetGrain>(cracId).GetSnapshotAsync();
@@ -74,12 +82,9 @@ public static class CoolingSurvey
         var setpoint = Latest(MetricNames.Setpoint) ?? Latest(MetricNames.SupplyTemperature)
             ?? throw new InvalidOperationException($"CRAC {cracId} reports neither its setpoint nor its supply temperature.");
         var fan = Latest(MetricNames.FanPercent) ?? 100;
-        // A unit that went silent, or reports no fan, airflow or power, is not counted on to cool.
-        var silent = s.Health == HealthStatus.Unknown && s.Latest.Count > 0;
-        var stopped = Latest(MetricNames.FanPercent) is <= 0 || Latest(MetricNames.Airflow) is <= 0 || Latest(MetricNames.Power) is <= 0;
         var (min, max) = CoolingRatings.SetpointRange(s.Spec.Rated);
         var (fanMin, _) = CoolingRatings.FanRange(s.Spec.Rated);
-        return new CracSituation(cracId, s.Spec.Position, !silent && !stopped,
+        return new CracSituation(cracId, s.Spec.Position, !IsStopped(s),
             CoolingRatings.Rated(s.Spec.Rated, RatedProperties.CoolingCapacity, 0),
             CoolingRatings.Rated(s.Spec.Rated, RatedProperties.Airflow, 0),
             CoolingRatings.Rated(s.Spec.Rated, RatedProperties.FanPower, 0),

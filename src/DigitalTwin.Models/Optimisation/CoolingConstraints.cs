@@ -8,12 +8,16 @@ namespace DigitalTwin.Models.Optimisation;
 /// <param name="MaxSetpointStepK">Largest setpoint change per unit in one recommendation, K (rate of change).</param>
 /// <param name="MaxFanStepPct">Largest fan-speed change per unit in one recommendation, percentage points.</param>
 /// <param name="RackLimitsC">Per rack id, a limit of its own when lower or higher than <paramref name="InletLimitC"/>.</param>
+/// <param name="MinColdAirShare">Least cold air every rack must get over the air its servers draw (its supply share);
+/// 0: no such floor. Above 1 keeps the room out of planned recirculation, where a room model calibrated at ample
+/// airflow knows least: how much hotter the top of a starved rack breathes depends on details it has not seen.</param>
 public sealed record CoolingConstraints(
     double InletLimitC = 27,
     double SafetyMarginK = 1,
     double MaxSetpointStepK = 3,
     double MaxFanStepPct = 30,
-    IReadOnlyDictionary<string, double>? RackLimitsC = null)
+    IReadOnlyDictionary<string, double>? RackLimitsC = null,
+    double MinColdAirShare = 0)
 {
     /// <summary>The limit of one rack before the margin, °C.</summary>
     public double LimitFor(string rackId) => RackLimitsC is not null && RackLimitsC.TryGetValue(rackId, out var own) ? own : InletLimitC;

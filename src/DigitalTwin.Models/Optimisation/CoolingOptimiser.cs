@@ -6,12 +6,13 @@ namespace DigitalTwin.Models.Optimisation;
 
 /// <summary>
 /// Finds CRAC setpoints and fan speeds that minimise the room's predicted steady cooling power (compressor, cheaper
-/// with warmer supply, plus fans, ∝ speed³) subject to every rack inlet ≤ its limit − margin, and to each unit's
-/// setpoint range, lowest fan speed and largest step per change.
+/// with warmer supply, plus fans, ∝ speed³) subject to every rack inlet ≤ its limit − margin (and, when asked, every
+/// rack's cold-air share at or above a floor), and to each unit's setpoint range, lowest fan speed and largest step
+/// per change.
 /// </summary>
 /// <remarks>
 /// The inequality constraints are handled by an augmented Lagrangian (Powell–Hestenes–Rockafellar, one multiplier
-/// per rack), each subproblem minimised by MathNet's Nelder–Mead simplex over settings scaled to [0, 1] between their
+/// per rack and constraint), each subproblem minimised by MathNet's Nelder–Mead simplex over settings scaled to [0, 1] between their
 /// bounds; the multipliers and the penalty weight are updated between subproblems. If the last point still breaks a
 /// constraint, feasibility is restored by bisection along the segment from a feasible point (the present settings,
 /// or the most cooling the steps allow) towards it, so the answer is never worse than where it started.
@@ -20,6 +21,7 @@ public static class CoolingOptimiser
 {
     private const int OuterIterations = 8;
     private const int InnerIterations = 1500;
+    private const double ShareScaleK = 10;
 
     /// <summary>A recommendation for the room's running CRACs.</summary>
     public static CoolingRecommendation Recommend(ThermalRoom room, ThermalParameters parameters, CoolingConstraints? constraints = null)
@@ -37,15 +39,22 @@ public static class CoolingOptimiser
             evaluations++;
             return new RoomThermalModel(Apply(room, running, x), parameters).SteadyState();
         }
+        // One constraint per rack on its inlet (K over its limit less the margin) and, when asked, one on its cold-air
+        // share (scaled so 0.1 of share weighs as 1 K).
         double[] Violations(ThermalOperatingPoint point) =>
-            [.. room.Racks.Select(r => point.Steady
+        [
+            .. room.Racks.Select(r => point.Steady
                 ? point.RackInletC[r.Id] - (constraints.LimitFor(r.Id) - constraints.SafetyMarginK)
-                : 50)];
+                : 50),
+            .. constraints.MinColdAirShare > 0
+                ? room.Racks.Select(r => point.Steady ? ShareScaleK * (constraints.MinColdAirShare - point.RackSupplyShare[r.Id]) : 50)
+                : [],
+        ];
 
         var start = current.SelectMany(s => new[] { s.SetpointC, s.FanPct }).ToArray();
         var before = Evaluate(start);
         var scale = Math.Max(before.CoolingPowerW, 1);
-        var multipliers = new double[room.Racks.Count];
+        var multipliers = new double[room.Racks.Count * (constraints.MinColdAirShare > 0 ? 2 : 1)];
         var penalty = 10.0;
         var best = Normalise(start.Select((v, k) => Math.Clamp(v, bounds[k].Low, bounds[k].High)).ToArray(), bounds);
         var lastWorst = double.PositiveInfinity;

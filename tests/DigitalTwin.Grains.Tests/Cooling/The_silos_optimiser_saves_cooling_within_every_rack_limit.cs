@@ -22,28 +22,7 @@ public sealed class The_silos_optimiser_saves_cooling_within_every_rack_limit(Mo
     [Fact]
     public async Task A_room_running_cold_gets_warmer_setpoints_with_every_inlet_within_its_limit_and_approval_sends_them()
     {
-        var ids = TestTopology.New();
-        var cracs = new[] { $"{ids.Prefix}-crac-1", $"{ids.Prefix}-crac-2" };
-        var racks = Enumerable.Range(1, 4).Select(k => ids.Rack('a', k)).ToArray();
-        var result = await cluster.Client.GetLiveTopology().ImportAsync(Site(ids, cracs, racks));
-        Assert.True(result.Applied, string.Join("; ", result.Errors.Select(e => e.Message)));
-        foreach (var crac in cracs)
-        {
-            // 9 kW of heat each at 16 °C supply: compressor at COP 3.3 plus a 2 kW fan at 90 %.
-            await ReportAsync(crac, (MetricNames.Setpoint, 16), (MetricNames.FanPercent, 90), (MetricNames.Airflow, 1.8), (MetricNames.SupplyTemperature, 16),
-                (MetricNames.ReturnTemperature, 27), (MetricNames.CoolingLoad, 9_000), (MetricNames.Power, 9_000 / 3.3 + 2_000 * 0.729));
-        }
-        foreach (var rack in racks)
-        {
-            for (var s = 1; s <= 3; s++)
-            {
-                await ReportAsync($"{rack}-s{s}", (MetricNames.InletTemperature, 18.5), (MetricNames.OutletTemperature, 30.5), (MetricNames.Power, 1_500));
-            }
-        }
-        foreach (var rack in racks)
-        {
-            await Eventually.Until(() => cluster.Client.GetGrain<IRackGrain>(rack).GetRollupAsync(), r => r.MaxInletC is not null && r.ItPowerW >= 4_500, "rack rollup");
-        }
+        var (ids, cracs, racks) = await StartAsync();
         var cooling = cluster.Client.GetGrain<ICoolingGrain>(ids.DataCentre);
 
         var decision = await cooling.RecommendAsync("alice");
@@ -77,6 +56,61 @@ public sealed class The_silos_optimiser_saves_cooling_within_every_rack_limit(Mo
         var inEffect = await Eventually.Until(async () => (await cooling.GetRecommendationAsync(offered.Id))!,
             r => r.State is CoolingRecommendationState.Watching or CoolingRecommendationState.Applied, "in effect");
         Assert.Contains(inEffect.Trail, t => t.Step == CoolingTrailSteps.Acknowledged);
+    }
+
+    [Fact]
+    public async Task When_a_unit_stops_and_an_inlet_passes_its_limit_the_others_in_its_room_go_to_full_cooling()
+    {
+        var (ids, cracs, racks) = await StartAsync();
+        var cooling = cluster.Client.GetGrain<ICoolingGrain>(ids.DataCentre);
+        var offered = (await cooling.RecommendAsync("alice")).Recommendation!;
+        Assert.True((await cooling.ApproveAsync(offered.Id, "bob")).Accepted);
+        await Eventually.Until(async () => (await cooling.GetRecommendationAsync(offered.Id))!, r => r.State == CoolingRecommendationState.Applied, "applied");
+
+        await ReportAsync(cracs[0], (MetricNames.FanPercent, 0), (MetricNames.Airflow, 0), (MetricNames.Power, 0), (MetricNames.CoolingLoad, 0));
+        await ServersAsync(racks, 29);
+
+        var rolledBack = await Eventually.Until(async () => (await cooling.GetRecommendationAsync(offered.Id))!,
+            r => r.State is CoolingRecommendationState.RolledBack or CoolingRecommendationState.Failed, "rolled back");
+        Assert.Equal(CoolingRecommendationState.RolledBack, rolledBack.State);
+        Assert.Contains($"{cracs[0]} stopped", rolledBack.Trail.Single(t => t.Step == CoolingTrailSteps.Rollback).Detail, StringComparison.Ordinal);
+        Assert.Equal(15, await LatestAsync(cracs[1], MetricNames.Setpoint));
+        Assert.Equal(100, await LatestAsync(cracs[1], MetricNames.FanPercent));
+        var stopped = offered.Cracs.Single(c => c.CracId == cracs[0]);
+        if (stopped.SetpointAfterC != stopped.SetpointBeforeC) Assert.Equal(stopped.SetpointBeforeC, await LatestAsync(cracs[0], MetricNames.Setpoint));
+    }
+
+    /// <summary>Imports the room and gives every CRAC and server its readings; returns once every rack's rollup shows them.</summary>
+    private async Task<(TestTopology Ids, string[] Cracs, string[] Racks)> StartAsync()
+    {
+        var ids = TestTopology.New();
+        var cracs = new[] { $"{ids.Prefix}-crac-1", $"{ids.Prefix}-crac-2" };
+        var racks = Enumerable.Range(1, 4).Select(k => ids.Rack('a', k)).ToArray();
+        var result = await cluster.Client.GetLiveTopology().ImportAsync(Site(ids, cracs, racks));
+        Assert.True(result.Applied, string.Join("; ", result.Errors.Select(e => e.Message)));
+        foreach (var crac in cracs)
+        {
+            // 9 kW of heat each at 16 °C supply: compressor at COP 3.3 plus a 2 kW fan at 90 %.
+            await ReportAsync(crac, (MetricNames.Setpoint, 16), (MetricNames.FanPercent, 90), (MetricNames.Airflow, 1.8), (MetricNames.SupplyTemperature, 16),
+                (MetricNames.ReturnTemperature, 27), (MetricNames.CoolingLoad, 9_000), (MetricNames.Power, 9_000 / 3.3 + 2_000 * 0.729));
+        }
+        await ServersAsync(racks, 18.5);
+        foreach (var rack in racks)
+        {
+            await Eventually.Until(() => cluster.Client.GetGrain<IRackGrain>(rack).GetRollupAsync(), r => r.MaxInletC is not null && r.ItPowerW >= 4_500, "rack rollup");
+        }
+        return (ids, cracs, racks);
+    }
+
+    private async Task ServersAsync(string[] racks, double inletC)
+    {
+        foreach (var rack in racks)
+        {
+            for (var s = 1; s <= 3; s++)
+            {
+                await ReportAsync($"{rack}-s{s}", (MetricNames.InletTemperature, inletC), (MetricNames.OutletTemperature, inletC + 12), (MetricNames.Power, 1_500));
+            }
+        }
     }
 
     private static TopologyDocument Site(TestTopology ids, string[] cracs, string[] racks)

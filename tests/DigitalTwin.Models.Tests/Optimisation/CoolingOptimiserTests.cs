@@ -35,6 +35,30 @@ public class CoolingOptimiserTests
         Assert.InRange(check.RackInletC.Values.Max(), 24.5, 26);
     }
 
+    private static ThermalOperatingPoint SteadyAt(ThermalRoom room, ThermalParameters parameters, CoolingRecommendation recommendation) =>
+        new RoomThermalModel(room with
+        {
+            Cracs = [.. room.Cracs.Select(c => recommendation.Recommended.Single(s => s.CracId == c.Id) is var s ? c with { SetpointC = s.SetpointC, FanPct = s.FanPct } : c)],
+        }, parameters).SteadyState();
+
+    [Fact]
+    public void A_cold_air_floor_keeps_every_rack_supplied_above_it_and_costs_fan_power()
+    {
+        var room = Overcooled();
+        var parameters = ThermalDefaults.For(room);
+        var loose = new CoolingConstraints(MaxSetpointStepK: 10, MaxFanStepPct: 60);
+
+        var free = CoolingOptimiser.Recommend(room, parameters, loose);
+        var floored = CoolingOptimiser.Recommend(room, parameters, loose with { MinColdAirShare = 1.3 });
+
+        Assert.True(floored.Feasible);
+        var check = SteadyAt(room, parameters, floored);
+        Assert.All(check.RackSupplyShare, p => Assert.True(p.Value >= 1.3 - 1e-6, $"{p.Key} gets {p.Value:0.000} of the air it draws"));
+        Assert.All(check.RackInletC.Values, t => Assert.True(t <= 26 + 1e-6, $"inlet {t:0.00}"));
+        Assert.True(SteadyAt(room, parameters, free).RackSupplyShare.Values.Min() < 1.3, "the floor binds in this room");
+        Assert.True(floored.CoolingPowerAfterW >= free.CoolingPowerAfterW - 1e-6);
+    }
+
     [Fact]
     public void Recommended_settings_stay_within_each_units_range_and_step()
     {
