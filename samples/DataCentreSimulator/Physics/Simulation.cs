@@ -7,13 +7,13 @@ namespace DataCentreSimulator.Physics;
 /// step of <see cref="StepS"/> is split into <see cref="Substeps"/> so the smallest air volumes (the aisles, seconds
 /// of time constant) stay accurate when flows change quickly.
 /// </summary>
-internal sealed class Simulation(DataCentre site, DateTimeOffset epoch, int seed)
+internal sealed class Simulation(DataCentre site, DateTimeOffset epoch, int seed, double loadFactor = 1)
 {
     /// <summary>Simulated seconds per step.</summary>
     public const double StepS = 1;
     public const int Substeps = 2;
 
-    private readonly Workload _workload = new(seed);
+    private readonly Workload _workload = new(seed, loadFactor);
 
     public DataCentre Site { get; } = site;
     public DateTimeOffset Epoch { get; } = epoch;

@@ -4,9 +4,9 @@ namespace DataCentreSimulator.Physics;
 
 /// <summary>
 /// Utilisation of each server: its service's level shaped by the time of day (peak in the afternoon) and the day of
-/// the week (quieter weekends), with slow random wander (a first-order autoregressive process) from the seed.
+/// the week (quieter weekends), scaled by the run's load factor (<c>--load</c>), with slow random wander (a first-order autoregressive process) from the seed.
 /// </summary>
-internal sealed class Workload(int seed)
+internal sealed class Workload(int seed, double loadFactor = 1)
 {
     private const double WanderTimeConstantS = 300;
     private const double WanderSpread = 0.05;
@@ -23,7 +23,7 @@ internal sealed class Workload(int seed)
         {
             server.NoiseState = server.NoiseState * keep + fresh * Gaussian();
             server.Utilisation = server.Running
-                ? Math.Clamp(server.BaseUtilisation * daily * weekly + server.NoiseState + server.SpikeUtilisation, 0.02, 1)
+                ? Math.Clamp(server.BaseUtilisation * loadFactor * daily * weekly + server.NoiseState + server.SpikeUtilisation, 0.02, 1)
                 : 0;
         }
     }

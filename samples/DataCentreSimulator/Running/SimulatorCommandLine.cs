@@ -31,10 +31,12 @@ internal static class SimulatorCommandLine
         var record = new Option<string>("--record") { Description = "Offline: write every message as a JSON line {ts, topic, payload}." };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many simulated seconds." };
         var parentPid = new Option<int?>("--parent-pid") { Description = "Stop when this process exits (the silo or evaluation that started the simulator)." };
+        var load = new Option<double>("--load") { Description = "Factor on every server's utilisation (1: the generated workload; 1.3: 30 % busier).", DefaultValueFactory = _ => 1 };
+        var componentInterval = new Option<double?>("--component-interval") { Description = "Publish components (CPUs, disks, fans, PSUs) every this many simulated seconds (default: --interval)." };
         var settle = new Option<double>("--settle") { Description = "Simulated seconds run before the start so the plant is in its steady state.", DefaultValueFactory = _ => 3600 };
 
         var root = new RootCommand("DataCentreSimulator: the physical data centre a DigitalTwin mirrors — physics, telemetry over MQTT, commands, faults and ground truth.");
-        foreach (var option in new Option[] { topology, servers, rooms, seed, writeTopology, broker, username, password, clientId, interval, timeScale, epoch, anchor, faults, schedule, faultDays, faultAt, truth, truthInterval, noBroker, record, duration, settle, parentPid })
+        foreach (var option in new Option[] { topology, servers, rooms, seed, writeTopology, broker, username, password, clientId, interval, timeScale, epoch, anchor, faults, schedule, faultDays, faultAt, truth, truthInterval, noBroker, record, duration, settle, parentPid, load, componentInterval })
         {
             root.Options.Add(option);
         }
@@ -67,6 +69,8 @@ internal static class SimulatorCommandLine
                     Record = parse.GetValue(record),
                     DurationS = parse.GetValue(duration),
                     SettleS = parse.GetValue(settle),
+                    LoadFactor = parse.GetValue(load),
+                    ComponentIntervalS = parse.GetValue(componentInterval),
                 };
                 if (settings.Servers < 1 || settings.Rooms < 1) throw new ArgumentException("--servers and --rooms must be at least 1");
                 var run = SimulatorRun.Create(settings);

@@ -33,7 +33,7 @@ internal sealed class SimulatorRun
         _settings = settings;
         _topology = topology;
         var site = PlantBuilder.Build(topology, settings.Seed);
-        _simulation = new Simulation(site, epoch, settings.Seed);
+        _simulation = new Simulation(site, epoch, settings.Seed, settings.LoadFactor);
         _plant = new PlantIndex(site);
         _truth = new TruthLog(settings.Truth);
         _faults = new FaultInjector(_plant, _truth);
@@ -47,6 +47,8 @@ internal sealed class SimulatorRun
     public static SimulatorRun Create(SimulatorSettings settings)
     {
         if (settings.IntervalS <= 0 || !double.IsFinite(settings.IntervalS)) throw new ArgumentException("--interval must be a number of simulated seconds above 0");
+        if (!(settings.LoadFactor > 0) || settings.LoadFactor > 3 || !double.IsFinite(settings.LoadFactor)) throw new ArgumentException("--load must be a factor above 0 and at most 3 (1: the generated workload)");
+        if (settings.ComponentIntervalS is { } c && (!(c > 0) || !double.IsFinite(c))) throw new ArgumentException("--component-interval must be a number of simulated seconds above 0");
         if (settings.TimeScale <= 0 || !double.IsFinite(settings.TimeScale)) throw new ArgumentException("--time-scale must be a number above 0");
         if (settings.NoBroker && settings.DurationS is null) throw new ArgumentException("--no-broker needs --duration <simulated s> (offline runs end)");
         var topology = LoadTopology(settings);
@@ -193,7 +195,8 @@ internal sealed class SimulatorRun
         if (sink is not null && Crossed(before, now, _settings.IntervalS))
         {
             var ts = _simulation.Now;
-            foreach (var payload in TelemetryBatches.Pack(_composer.Compose(now), ts))
+            var components = Crossed(before, now, _settings.ComponentIntervalS ?? _settings.IntervalS);
+            foreach (var payload in TelemetryBatches.Pack(_composer.Compose(now, components), ts))
             {
                 await sink.PublishAsync(TelemetryBatches.Topic, payload, ts, cancellationToken);
             }

@@ -26,4 +26,6 @@ internal sealed record SimulatorSettings
     public string? Record { get; init; }
     public double? DurationS { get; init; }
     public double SettleS { get; init; } = 3600;
+    public double LoadFactor { get; init; } = 1;
+    public double? ComponentIntervalS { get; init; }
 }

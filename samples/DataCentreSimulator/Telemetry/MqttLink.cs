@@ -63,18 +63,34 @@ internal sealed class MqttLink(string host, int port, string? username, string? 
             .Build(), cancellationToken);
     }
 
+    /// <summary>Batches and acknowledgements lost to a broker that timed out or dropped the connection.</summary>
+    public long Lost { get; private set; }
+
+    /// <summary>
+    /// Publishes at QoS 1 and waits for the broker's acknowledgement. A broker that is too slow to answer or drops
+    /// the connection loses this message (counted and said), never the run: the next publish reconnects, as a real
+    /// gateway would, and the physics goes on regardless.
+    /// </summary>
     public async Task PublishAsync(string topic, byte[] payload, DateTimeOffset ts, CancellationToken cancellationToken)
     {
-        if (!_client.IsConnected) await ConnectOnceAsync(cancellationToken);
-        var result = await _client.PublishAsync(new MqttApplicationMessageBuilder()
-            .WithTopic(topic)
-            .WithPayload(payload)
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build(), cancellationToken);
-        if (!result.IsSuccess)
+        try
         {
-            // A refusal is the broker's verdict on this message; the run goes on and says so once per message.
-            Console.Error.WriteLine($"simulator: {topic} refused: {result.ReasonCode} {result.ReasonString}");
+            if (!_client.IsConnected) await ConnectOnceAsync(cancellationToken);
+            var result = await _client.PublishAsync(new MqttApplicationMessageBuilder()
+                .WithTopic(topic)
+                .WithPayload(payload)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build(), cancellationToken);
+            if (!result.IsSuccess)
+            {
+                // A refusal is the broker's verdict on this message; the run goes on and says so once per message.
+                Console.Error.WriteLine($"simulator: {topic} refused: {result.ReasonCode} {result.ReasonString}");
+            }
+        }
+        catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            Lost++;
+            Console.Error.WriteLine($"simulator: {topic} lost ({ex.GetType().Name}: {ex.Message}); {Lost} lost so far; reconnecting on the next publish");
         }
     }
 

@@ -12,7 +12,7 @@ internal sealed class TelemetryComposer(PlantIndex plant, FaultInjector faults, 
 {
     private readonly Random _noise = new(seed ^ 0x7e1e);
 
-    public List<KeyValuePair<string, Dictionary<string, double>>> Compose(double nowS)
+    public List<KeyValuePair<string, Dictionary<string, double>>> Compose(double nowS, bool components = true)
     {
         var twins = new List<KeyValuePair<string, Dictionary<string, double>>>();
         var site = plant.Site;
@@ -24,6 +24,8 @@ internal sealed class TelemetryComposer(PlantIndex plant, FaultInjector faults, 
                 (MetricNames.Power, server.PowerW + Noise(2)),
                 (MetricNames.InletTemperature, server.InletC + Noise(0.1)),
                 (MetricNames.OutletTemperature, server.OutletC + Noise(0.15)));
+            // Components (CPUs, memory, disks, fans, PSUs) may report on a slower rhythm of their own (--component-interval).
+            if (!components) continue;
             foreach (var cpu in server.CpuIds)
             {
                 Add(twins, cpu, nowS, (MetricNames.Temperature, server.MassC + 12 + 25 * server.Utilisation + Noise(0.5)), (MetricNames.Utilisation, Math.Clamp(util + Noise(2), 0, 100)));

@@ -24,6 +24,7 @@ public static class GrainsHostingExtensions
         silo.Services.AddOptions<CoolingOptions>().BindConfiguration(CoolingOptions.SectionName);
         // The models' optimiser unless the host (or a test) registered another.
         silo.Services.TryAddSingleton<ICoolingOptimiser, ModelCoolingOptimiser>();
+        silo.Services.TryAddSingleton<Scenarios.Analysis.RoomCalibrationCache>();
         silo.Services.AddOptions<CapacityOptions>().BindConfiguration(CapacityOptions.SectionName);
         return silo;
     }

@@ -97,14 +97,19 @@ public sealed class ScenarioGrain(IOptions<ScenarioOptions> options, ILogger<Sce
     private async Task<ScenarioAnswer> ForkAndAnswerAsync(SubtreeFork fork, ForkedSubtree read, ScenarioRequest request, Stopwatch forkClock,
         TimeSpan lifetime, DateTimeOffset createdAt, DateTimeOffset expiresAt)
     {
-        // The history for calibration is read while the shadows are seeded: both only read live twins.
-        var histories = CalibrationHistory.ReadAsync(GrainFactory, read.Entries, read.AsOf, _options.CalibrationWindow, _options.ForkParallelism);
+        // The history for calibration is read while the shadows are seeded (both only read live twins), unless every
+        // room's recent calibration can be reused.
+        var cache = ServiceProvider.GetService<RoomCalibrationCache>();
+        var rooms = read.Entries.Values.Where(e => e.Kind == TwinKind.Room).Select(e => e.Id).ToList();
+        var histories = cache is not null && cache.HasFresh(rooms, read.AsOf, _options.CalibrationMaxAge)
+            ? Task.FromResult<IReadOnlyDictionary<string, Models.Thermal.ThermalHistory>>(new Dictionary<string, Models.Thermal.ThermalHistory>())
+            : CalibrationHistory.ReadAsync(GrainFactory, read.Entries, read.AsOf, _options.CalibrationWindow, _options.ForkParallelism);
         _shadows = await fork.SeedAsync(read, ScenarioId, lifetime);
         var history = await histories;
         var added = await ShadowPerturbation.ApplyAsync(GrainFactory, read, request, ScenarioId, lifetime, Clock.GetUtcNow());
         _shadows = [.. _shadows, .. added];
         forkClock.Stop();
-        return ScenarioAnalysis.Answer(ScenarioId, read, history, request, _options, forkClock.Elapsed.TotalMilliseconds, _shadows.Count, createdAt, expiresAt);
+        return ScenarioAnalysis.Answer(ScenarioId, read, history, request, _options, forkClock.Elapsed.TotalMilliseconds, _shadows.Count, createdAt, expiresAt, cache);
     }
 
     /// <inheritdoc />

@@ -31,6 +31,13 @@ public sealed class ScenarioOptions
     /// </summary>
     public TimeSpan CalibrationWindow { get; set; } = TimeSpan.FromHours(3);
 
+    /// <summary>
+    /// How long (on the twins' clock) a room's calibration from history is reused by later scenarios on the same silo
+    /// before the history is read and fitted again. A room's thermal character changes over days, not minutes, and
+    /// reading three hours of every server's history is most of a what-if's cost; zero calibrates every scenario afresh.
+    /// </summary>
+    public TimeSpan CalibrationMaxAge { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How long a stopped server takes to come back once power and cooling are, for the drill's recovery time.</summary>
     public TimeSpan ServerRestart { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -14,16 +14,29 @@ internal sealed class CalibratedRooms
     private readonly DataCentrePlant _unperturbed;
     private readonly Dictionary<string, RoomThermalModel> _models = new(StringComparer.Ordinal);
 
-    public CalibratedRooms(DataCentrePlant unperturbed, IReadOnlyDictionary<string, ThermalHistory> histories)
+    public CalibratedRooms(DataCentrePlant unperturbed, IReadOnlyDictionary<string, ThermalHistory> histories, RoomCalibrationCache? cache = null,
+        DateTimeOffset now = default, TimeSpan maxAge = default)
     {
         _unperturbed = unperturbed;
         PowerChain.Apply(unperturbed);
         foreach (var room in unperturbed.Rooms.Values)
         {
             var thermal = Describe(room);
-            var parameters = histories.TryGetValue(room.Id, out var history) && history.TimesS.Count > 0
-                ? ThermalCalibrator.Calibrate(thermal, history)
-                : ThermalDefaults.For(thermal);
+            ThermalParameters parameters;
+            if (cache is not null && cache.TryGet(thermal, now, maxAge, out var cached, out var calibratedAt))
+            {
+                parameters = cached;
+                unperturbed.Calibrated.Add($"{room.Id}: parameters fitted to its history at {calibratedAt:u}, reused for {(now - calibratedAt).TotalMinutes:0} min");
+            }
+            else if (histories.TryGetValue(room.Id, out var history) && history.TimesS.Count > 0)
+            {
+                parameters = ThermalCalibrator.Calibrate(thermal, history);
+                if (parameters.AnyCalibrated) cache?.Put(thermal, parameters, now);
+            }
+            else
+            {
+                parameters = ThermalDefaults.For(thermal);
+            }
             // The calibrator fits inlet offsets only from 30 samples or more; with less, the latest readings anchor them.
             parameters = LatestReadingCalibration.InletOffsets(thermal, parameters, room.Racks
                 .Where(r => r.ObservedInletC is not null).ToDictionary(r => r.Id, r => r.ObservedInletC!.Value, StringComparer.Ordinal));

@@ -19,7 +19,7 @@ internal static class ScenarioAnalysis
 
     public static ScenarioAnswer Answer(string scenarioId, ForkedSubtree fork, IReadOnlyDictionary<string, Models.Thermal.ThermalHistory> histories,
         ScenarioRequest request, ScenarioOptions options,
-        double forkMs, int twinsForked, DateTimeOffset now, DateTimeOffset expiresAt)
+        double forkMs, int twinsForked, DateTimeOffset now, DateTimeOffset expiresAt, RoomCalibrationCache? cache = null)
     {
         var clock = Stopwatch.StartNew();
         var steps = (int)Math.Ceiling(request.HorizonS / request.StepS - 1e-9);
@@ -27,7 +27,7 @@ internal static class ScenarioAnalysis
         var stride = Math.Max(1, (int)Math.Ceiling((steps + 1) / (double)Math.Max(2, options.MaxSeriesPoints)));
         var seriesStep = request.StepS * stride;
         var unperturbed = PlantBuilder.Build(fork, Unperturbed(request));
-        var rooms = new CalibratedRooms(unperturbed, histories);
+        var rooms = new CalibratedRooms(unperturbed, histories, cache, fork.AsOf, options.CalibrationMaxAge);
         var baseline = rooms.Run(PlantBuilder.Build(fork, Unperturbed(request)), request.HorizonS, seriesStep);
         var scenario = rooms.Run(PlantBuilder.Build(fork, request), request.HorizonS, seriesStep);
         var runs = 2;

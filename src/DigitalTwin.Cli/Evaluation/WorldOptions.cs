@@ -1,0 +1,20 @@
+namespace DigitalTwin.Cli.Evaluation;
+
+/// <summary>What an evaluation's simulated world is: a generated data centre, its workload and the shared clock.</summary>
+/// <param name="Servers">Servers of the generated data centre.</param>
+/// <param name="Rooms">Its rooms.</param>
+/// <param name="Seed">Seed of layout, workload, noise and random faults.</param>
+/// <param name="TimeScale">Simulated seconds per real second, for the silo and the simulator alike.</param>
+/// <param name="IntervalS">Simulated seconds between telemetry batches.</param>
+/// <param name="Load">Factor on every server's utilisation (1: as generated).</param>
+/// <param name="SimulatorArguments">More simulator options (fault schedules), verbatim.</param>
+/// <param name="ComponentIntervalS">Simulated seconds between component readings (default: <paramref name="IntervalS"/>).</param>
+internal sealed record WorldOptions(
+    int Servers = 240,
+    int Rooms = 2,
+    int Seed = 1,
+    double TimeScale = 30,
+    double IntervalS = 10,
+    double Load = 1,
+    string? SimulatorArguments = null,
+    double? ComponentIntervalS = null);
