@@ -2,17 +2,20 @@ using System.Diagnostics;
 
 namespace DigitalTwin.Testing.Processes;
 
-/// <summary>Runs the built <c>dt</c> command line as a separate process, as a user would.</summary>
+/// <summary>Runs the built <c>dt</c> command line (or another program of the repository) as a separate process, as a user would.</summary>
 public static class CliProcess
 {
     /// <summary>The outcome of one run.</summary>
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
     /// <summary>Runs <c>dt</c> with <paramref name="args"/> and waits for it (killing it after <paramref name="timeout"/>).</summary>
-    public static async Task<Result> RunAsync(IEnumerable<string> args, TimeSpan? timeout = null, string? workingDirectory = null)
+    public static Task<Result> RunAsync(IEnumerable<string> args, TimeSpan? timeout = null, string? workingDirectory = null) =>
+        RunAssemblyAsync(RepositoryLayout.BuiltAssembly("DigitalTwin.Cli", "dt"), args, timeout, workingDirectory);
+
+    /// <summary>Runs another built program of the repository (a sample, say) the same way.</summary>
+    public static async Task<Result> RunAssemblyAsync(string assembly, IEnumerable<string> args, TimeSpan? timeout = null, string? workingDirectory = null)
     {
-        var assembly = RepositoryLayout.BuiltAssembly("DigitalTwin.Cli", "dt");
-        if (!File.Exists(assembly)) throw new InvalidOperationException($"dt is not built: {assembly}");
+        if (!File.Exists(assembly)) throw new InvalidOperationException($"{Path.GetFileName(assembly)} is not built: {assembly}");
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -33,7 +36,7 @@ public static class CliProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dt {string.Join(' ', args)} did not finish in time.\n{await stdout}\n{await stderr}");
+            throw new TimeoutException($"{Path.GetFileNameWithoutExtension(assembly)} {string.Join(' ', args)} did not finish in time.\n{await stdout}\n{await stderr}");
         }
         return new Result(process.ExitCode, await stdout, await stderr);
     }
