@@ -24,6 +24,13 @@ public sealed class CoolingOptions
     /// </summary>
     public double MinColdAirShare { get; set; } = 1.3;
 
+    /// <summary>
+    /// Highest inlet any rack may reach at recommended settings if one CRAC stops, before the loop responds, °C (ASHRAE
+    /// A1's allowable top, the servers' usual critical limit): aisles heat within seconds of a unit stopping, faster
+    /// than a rollback can answer. 0 leaves N+1 at the new settings unjudged.
+    /// </summary>
+    public double FailureInletLimitC { get; set; } = 32;
+
     /// <summary>How long a recommendation may wait for approval (twin time).</summary>
     public TimeSpan RecommendationLifetime { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -50,7 +50,8 @@ public sealed class ModelCoolingOptimiser : ICoolingOptimiser
                 MaxSetpointStepK: limits.MaxSetpointStepC ?? UnlimitedStep,
                 MaxFanStepPct: limits.MaxFanStepPct ?? UnlimitedStep,
                 RackLimitsC: room.Racks.ToDictionary(r => r.RackId, r => r.InletLimitC, StringComparer.Ordinal),
-                MinColdAirShare: limits.MinColdAirShare);
+                MinColdAirShare: limits.MinColdAirShare,
+                FailureLimitC: limits.FailureLimitC);
             var found = CoolingOptimiser.Recommend(thermal, parameters, constraints);
             if (!found.Feasible)
                 notes.Add(Invariant($"{room.RoomId}: no setting keeps every rack {limits.SafetyMarginK:0.#} K below its limit; this is the most cooling allowed"));

@@ -11,13 +11,17 @@ namespace DigitalTwin.Models.Optimisation;
 /// <param name="MinColdAirShare">Least cold air every rack must get over the air its servers draw (its supply share);
 /// 0: no such floor. Above 1 keeps the room out of planned recirculation, where a room model calibrated at ample
 /// airflow knows least: how much hotter the top of a starved rack breathes depends on details it has not seen.</param>
+/// <param name="FailureLimitC">Highest inlet any rack may reach at the recommended settings if any one running CRAC
+/// stops, before anything responds (steady state of the others), °C; 0: not judged. Air aisles react within seconds
+/// of a unit stopping, faster than any loop can answer, so this is what keeps racks below their critical limit.</param>
 public sealed record CoolingConstraints(
     double InletLimitC = 27,
     double SafetyMarginK = 1,
     double MaxSetpointStepK = 3,
     double MaxFanStepPct = 30,
     IReadOnlyDictionary<string, double>? RackLimitsC = null,
-    double MinColdAirShare = 0)
+    double MinColdAirShare = 0,
+    double FailureLimitC = 0)
 {
     /// <summary>The limit of one rack before the margin, °C.</summary>
     public double LimitFor(string rackId) => RackLimitsC is not null && RackLimitsC.TryGetValue(rackId, out var own) ? own : InletLimitC;

@@ -7,8 +7,8 @@ namespace DigitalTwin.Models.Optimisation;
 /// <summary>
 /// Finds CRAC setpoints and fan speeds that minimise the room's predicted steady cooling power (compressor, cheaper
 /// with warmer supply, plus fans, ∝ speed³) subject to every rack inlet ≤ its limit − margin (and, when asked, every
-/// rack's cold-air share at or above a floor), and to each unit's setpoint range, lowest fan speed and largest step
-/// per change.
+/// rack's cold-air share at or above a floor, and every rack within a failure limit should any one unit stop), and to
+/// each unit's setpoint range, lowest fan speed and largest step per change.
 /// </summary>
 /// <remarks>
 /// The inequality constraints are handled by an augmented Lagrangian (Powell–Hestenes–Rockafellar, one multiplier
@@ -34,27 +34,36 @@ public static class CoolingOptimiser
         var evaluations = 0;
         var bounds = Bounds(running, constraints);
 
-        ThermalOperatingPoint Evaluate(IReadOnlyList<double> x)
+        // N+1 at the new settings is judged only where one unit can be lost at all.
+        var failures = constraints.FailureLimitC > 0 && running.Count > 1 ? running : [];
+        Judged Evaluate(IReadOnlyList<double> x)
         {
-            evaluations++;
-            return new RoomThermalModel(Apply(room, running, x), parameters).SteadyState();
+            evaluations += 1 + failures.Count;
+            var applied = Apply(room, running, x);
+            var point = new RoomThermalModel(applied, parameters).SteadyState();
+            var hottest = failures.Select(f => new RoomThermalModel(applied with
+            {
+                Cracs = [.. applied.Cracs.Select(c => c.Id == f.Id ? c with { Running = false } : c)],
+            }, parameters).SteadyState() is var lost && lost.Steady ? lost.RackInletC.Values.DefaultIfEmpty(0).Max() : double.PositiveInfinity).ToArray();
+            return new Judged(point, hottest);
         }
-        // One constraint per rack on its inlet (K over its limit less the margin) and, when asked, one on its cold-air
-        // share (scaled so 0.1 of share weighs as 1 K).
-        double[] Violations(ThermalOperatingPoint point) =>
+        // One constraint per rack on its inlet (K over its limit less the margin); when asked, one per rack on its
+        // cold-air share (scaled so 0.1 of share weighs as 1 K) and one per unit on the hottest inlet if it failed.
+        double[] Violations(Judged judged) =>
         [
-            .. room.Racks.Select(r => point.Steady
-                ? point.RackInletC[r.Id] - (constraints.LimitFor(r.Id) - constraints.SafetyMarginK)
+            .. room.Racks.Select(r => judged.Point.Steady
+                ? judged.Point.RackInletC[r.Id] - (constraints.LimitFor(r.Id) - constraints.SafetyMarginK)
                 : 50),
             .. constraints.MinColdAirShare > 0
-                ? room.Racks.Select(r => point.Steady ? ShareScaleK * (constraints.MinColdAirShare - point.RackSupplyShare[r.Id]) : 50)
+                ? room.Racks.Select(r => judged.Point.Steady ? ShareScaleK * (constraints.MinColdAirShare - judged.Point.RackSupplyShare[r.Id]) : 50)
                 : [],
+            .. judged.FailureHottestC.Select(t => Math.Min(50, t - constraints.FailureLimitC)),
         ];
 
         var start = current.SelectMany(s => new[] { s.SetpointC, s.FanPct }).ToArray();
         var before = Evaluate(start);
-        var scale = Math.Max(before.CoolingPowerW, 1);
-        var multipliers = new double[room.Racks.Count * (constraints.MinColdAirShare > 0 ? 2 : 1)];
+        var scale = Math.Max(before.Point.CoolingPowerW, 1);
+        var multipliers = new double[Violations(before).Length];
         var penalty = 10.0;
         var best = Normalise(start.Select((v, k) => Math.Clamp(v, bounds[k].Low, bounds[k].High)).ToArray(), bounds);
         var lastWorst = double.PositiveInfinity;
@@ -63,9 +72,9 @@ public static class CoolingOptimiser
             double Lagrangian(Vector<double> u)
             {
                 var x = Denormalise(u, bounds);
-                var point = Evaluate(x);
-                var g = Violations(point);
-                var value = point.CoolingPowerW / scale;
+                var judged = Evaluate(x);
+                var g = Violations(judged);
+                var value = judged.Point.CoolingPowerW / scale;
                 for (var j = 0; j < g.Length; j++)
                 {
                     var shifted = Math.Max(0, multipliers[j] + penalty * g[j]);
@@ -124,9 +133,12 @@ public static class CoolingOptimiser
         }
         var recommendedRoom = Apply(room, running, rounded);
         var checks = running.Select(c => FailureCheck(recommendedRoom, parameters, constraints, c.Id, ref evaluations)).ToList();
-        return new CoolingRecommendation(current, recommended, before.CoolingPowerW, after.CoolingPowerW, before.RackInletC, after.RackInletC,
-            feasible, checks, evaluations, method);
+        return new CoolingRecommendation(current, recommended, before.Point.CoolingPowerW, after.Point.CoolingPowerW, before.Point.RackInletC,
+            after.Point.RackInletC, feasible, checks, evaluations, method);
     }
+
+    /// <summary>A candidate's steady state, and per running unit (when N+1 is judged) the hottest inlet were it lost.</summary>
+    private sealed record Judged(ThermalOperatingPoint Point, double[] FailureHottestC);
 
     private static CracFailureCheck FailureCheck(ThermalRoom room, ThermalParameters parameters, CoolingConstraints constraints, string failed,
         ref int evaluations)
