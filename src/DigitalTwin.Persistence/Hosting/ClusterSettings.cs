@@ -28,6 +28,13 @@ public sealed record ClusterSettings
     /// <summary>The service's id: stored state and reminders are keyed by it, so it must never change.</summary>
     public string ServiceId { get; init; } = DefaultId;
 
+    /// <summary>
+    /// Whether the silo runs as a Kubernetes pod (<c>Microsoft.Orleans.Hosting.Kubernetes</c>): its name, address and
+    /// cluster ids come from the pod's environment (POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_CLUSTER_ID,
+    /// ORLEANS_SERVICE_ID), and pods that are gone are declared dead in the membership table at once.
+    /// </summary>
+    public bool Kubernetes { get; init; }
+
     /// <summary>Reads and checks the section.</summary>
     public static ClusterSettings From(IConfiguration configuration)
     {
@@ -39,6 +46,7 @@ public sealed record ClusterSettings
             AdvertisedIPAddress = Address(section["AdvertisedIPAddress"]),
             ClusterId = Id(section["ClusterId"]),
             ServiceId = Id(section["ServiceId"]),
+            Kubernetes = section.GetValue<bool>("Kubernetes"),
         };
     }
 

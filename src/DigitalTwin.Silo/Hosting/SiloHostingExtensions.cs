@@ -17,6 +17,8 @@ public static class SiloHostingExtensions
             silo.AddDigitalTwinGrains();
             silo.AddDashboard();
             silo.AddTwinChangeFeeds();
+            // After the cluster settings, so the pod's own name, address and ids win when it runs on Kubernetes.
+            if (ClusterSettings.From(builder.Configuration).Kubernetes) silo.UseKubernetesHosting();
         });
         // After Orleans, so the configured clock replaces whatever default it registered.
         builder.AddDigitalTwinClock();
