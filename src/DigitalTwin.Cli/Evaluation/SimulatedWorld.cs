@@ -138,10 +138,20 @@ internal sealed class SimulatedWorld : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_silo.HasExited) throw new InvalidOperationException($"the silo exited: {_silo.Tail()}");
-            if ((await TwinsAsync("crac", cancellationToken)).Count > 0) return;
+            if ((await TwinsAsync("crac", cancellationToken)).Count > 0) break;
             await Task.Delay(500, cancellationToken);
         }
-        throw new TimeoutException($"the demo did not import a topology within 3 minutes: {_silo.Tail()}");
+        if (DateTime.UtcNow >= deadline) throw new TimeoutException($"the demo did not import a topology within 3 minutes: {_silo.Tail()}");
+        // The world is running once the simulator's telemetry arrives (after the epoch: it waits for it).
+        deadline = DateTime.UtcNow + StartAllowance + TimeSpan.FromMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_silo.HasExited) throw new InvalidOperationException($"the silo exited: {_silo.Tail()}");
+            using var stats = JsonDocument.Parse(await Http.GetStringAsync("api/ingestion/stats", cancellationToken));
+            if (stats.RootElement.GetProperty("applied_messages").GetInt64() > 0) return;
+            await Task.Delay(1000, cancellationToken);
+        }
+        throw new TimeoutException($"no telemetry from the simulator within 3 minutes of the epoch: {_silo.Tail()}");
     }
 
     public async ValueTask DisposeAsync()

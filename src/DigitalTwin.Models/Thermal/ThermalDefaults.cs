@@ -33,6 +33,12 @@ public static class ThermalDefaults
     /// <summary>Share of CRAC air that returns without reaching a rack (leaky tiles and cable cut-outs).</summary>
     public const double BypassFraction = 0.1;
 
+    /// <summary>
+    /// Share of a starved rack's make-up air that is its own exhaust, coming back over and round the rack from the hot
+    /// aisle; the rest is the room's return air. A rack short of cold air breathes exhaust (WHATIF-FACTS: recirculation).
+    /// </summary>
+    public const double ExhaustMakeUpShare = 0.5;
+
     /// <summary>Affinity of a rack for a CRAC its <c>cooling</c> list names (others in the room get
     /// <see cref="UnlistedAffinity"/>).</summary>
     public const double ListedAffinity = 1.0;

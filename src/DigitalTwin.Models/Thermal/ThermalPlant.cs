@@ -140,10 +140,14 @@ internal sealed class ThermalPlant
             var drawn = RackAirflow(j);
             var supplyShare = supplied / drawn;
             RackSupplyShare[j] = supplyShare;
-            // Cold air short of what the servers draw is made up by room (exhaust) air: they breathe it.
-            var cold = (1 - RackParameters[j].Recirculation) * Math.Min(1, supplyShare);
+            var fed = Math.Min(1, supplyShare);
+            var cold = (1 - RackParameters[j].Recirculation) * fed;
             var supplyC = supplied > 0 ? suppliedHeat / supplied : returnC;
-            RackInletMixC[j] = cold * supplyC + (1 - cold) * returnC;
+            // The usual recirculation is room air; cold air short of what the servers draw is made up partly by their
+            // own exhaust from the hot aisle (a starved rack breathes what it blows out), the rest by room air.
+            var exhaust = double.IsNaN(EquipmentC[j]) ? returnC : EquipmentC[j];
+            var makeUp = ThermalDefaults.ExhaustMakeUpShare * exhaust + (1 - ThermalDefaults.ExhaustMakeUpShare) * returnC;
+            RackInletMixC[j] = cold * supplyC + (fed - cold) * returnC + (1 - fed) * makeUp;
         }
     }
 
@@ -195,9 +199,21 @@ internal sealed class ThermalPlant
                 if (Removed(mid) >= heat) high = mid; else low = mid;
             }
         ReturnC = high;
+        // A starved rack's inlet depends on its own exhaust: settle that loop (it contracts: at most half of the
+        // make-up air is exhaust).
+        for (var pass = 0; pass < 40; pass++)
+        {
+            Evaluate(ReturnC);
+            var moved = 0.0;
+            for (var j = 0; j < Racks.Count; j++)
+            {
+                var exhaust = RackInletMixC[j] + RackPowerW[j] / (Air.VolumetricHeatCapacity * RackAirflow(j));
+                moved = Math.Max(moved, double.IsNaN(EquipmentC[j]) ? double.PositiveInfinity : Math.Abs(exhaust - EquipmentC[j]));
+                EquipmentC[j] = exhaust;
+            }
+            if (moved < 1e-4) break;
+        }
         Evaluate(ReturnC);
-        for (var j = 0; j < Racks.Count; j++)
-            EquipmentC[j] = RackInletMixC[j] + RackPowerW[j] / (Air.VolumetricHeatCapacity * RackAirflow(j));
         return steady;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Time;
+using DigitalTwin.Abstractions.Topology;
 using DigitalTwin.Topology;
 using Microsoft.Extensions.Options;
 
@@ -83,7 +84,17 @@ internal sealed partial class DemoDataCentre(
             LogTopologyRefused(path, string.Join("; ", parsed.Errors));
             return false;
         }
-        var result = await topology.ImportAsync(parsed.Document);
+        TopologyChangeResult result;
+        try
+        {
+            result = await topology.ImportAsync(parsed.Document);
+        }
+        catch (TimeoutException)
+        {
+            // A few thousand twins on a busy machine can outlast the call's response timeout; the import goes on in
+            // the topology grain regardless, so wait for it rather than give up the demo.
+            return await WaitForImportAsync(topology, path, parsed.Document.Twins.Count);
+        }
         if (!result.Applied)
         {
             LogTopologyRefused(path, string.Join("; ", result.Errors));
@@ -91,6 +102,30 @@ internal sealed partial class DemoDataCentre(
         }
         LogImported(path, result.Created);
         return true;
+    }
+
+    private async Task<bool> WaitForImportAsync(ITopologyGrain topology, string path, int expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                var count = (await topology.GetViewAsync()).Entries.Count;
+                if (count >= expected)
+                {
+                    LogImported(path, count);
+                    return true;
+                }
+            }
+            catch (TimeoutException)
+            {
+                // Still busy importing.
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+        LogTopologyRefused(path, "the import did not finish within 10 minutes");
+        return false;
     }
 
     private List<string> RunArguments(string topology)
