@@ -26,6 +26,7 @@ public static class ApiEndpoints
         api.MapScenarioEndpoints();
         api.MapCoolingEndpoints();
         api.MapCapacityEndpoints();
+        api.MapChangeEventEndpoints();
         return app;
     }
 }
