@@ -30,7 +30,7 @@ public sealed class Silo_process_keeps_twins_across_restart : IDisposable
         var stamp = DateTimeOffset.UtcNow.AddSeconds(-5);
         await using (var silo = await SiloProcess.StartAsync(workDir, settings, ports))
         {
-            var import = await silo.Http.PostAsync("/api/topology", new StringContent(File.ReadAllText(RepositoryLayout.Sample("demo-datacentre.yaml"))));
+            var import = await silo.Http.PostAsync("/api/topology", new StringContent(DemoExcerpt.Yaml()));
             Assert.True(import.IsSuccessStatusCode, await import.Content.ReadAsStringAsync());
 
             await using var client = await ExternalClient.ConnectAsync(ports.Gateway);
