@@ -22,9 +22,13 @@ var root = new RootCommand("dt: operate and evaluate a DigitalTwin cluster.")
     PredictCommand.Create(),
     WatchCommand.Create(),
     ImportCommand.Create(),
+    LoginCommand.Create(),
+    HashPasswordCommand.Create(),
+    AuditCommands.Create(),
 };
 // Connection options are recursive: every command that talks to a cluster understands them.
 root.Options.Add(ClusterConnection.Gateway);
 root.Options.Add(ClusterConnection.Postgres);
 root.Options.Add(ClusterConnection.ClusterId);
+root.Options.Add(ClusterConnection.Token);
 return await root.Parse(args).InvokeAsync();

@@ -17,6 +17,7 @@ builder.AddDigitalTwinDemo();
 builder.AddDigitalTwinMetrics();
 
 var app = builder.Build();
+app.UseDigitalTwinSecurity();
 app.MapDigitalTwinApi();
 app.MapDigitalTwinIngestion();
 app.MapDigitalTwinDashboard();

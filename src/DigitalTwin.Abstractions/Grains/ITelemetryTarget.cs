@@ -1,3 +1,4 @@
+using DigitalTwin.Abstractions.Security;
 using DigitalTwin.Abstractions.Telemetry;
 
 namespace DigitalTwin.Abstractions.Grains;
@@ -10,5 +11,6 @@ public interface ITelemetryTarget : IGrainWithStringKey
     /// memory (latest values, window, detectors) and will be checkpointed on the twin's cadence; rollups pick them
     /// up on the next tick.
     /// </summary>
+    [RequiresRole(TwinRole.Operator)]
     Task<IngestResult> IngestAsync(TelemetryBatch batch);
 }

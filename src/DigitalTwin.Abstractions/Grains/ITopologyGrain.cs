@@ -1,4 +1,5 @@
 using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Abstractions.Security;
 using DigitalTwin.Abstractions.Topology;
 using DigitalTwin.Abstractions.Twins;
 
@@ -10,6 +11,7 @@ namespace DigitalTwin.Abstractions.Grains;
 /// so parent and child stay consistent on both sides even when a call fails halfway (an interrupted change is
 /// recorded first and driven to completion on the next call or activation).
 /// </summary>
+[RequiresRole(TwinRole.Admin)]
 public interface ITopologyGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -28,12 +30,15 @@ public interface ITopologyGrain : IGrainWithStringKey
     Task<TopologyChangeResult> RemoveAsync(string twinId, bool recursive = false);
 
     /// <summary>The kind and parent of a twin, or null when it does not exist.</summary>
+    [RequiresRole(TwinRole.Viewer)]
     Task<TopologyEntry?> ResolveAsync(string twinId);
 
     /// <summary>The whole directory at its current version.</summary>
+    [RequiresRole(TwinRole.Viewer)]
     Task<TopologyView> GetViewAsync();
 
     /// <summary>The current version; it grows with every applied change.</summary>
+    [RequiresRole(TwinRole.Viewer)]
     Task<long> GetVersionAsync();
 }
 

@@ -1,6 +1,7 @@
 using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Queries;
+using DigitalTwin.Abstractions.Security;
 using DigitalTwin.Abstractions.Twins;
 
 namespace DigitalTwin.Abstractions.Grains;
@@ -9,6 +10,7 @@ namespace DigitalTwin.Abstractions.Grains;
 /// What every twin answers, whatever its level. The grain key is <see cref="TwinKey.ToGrainKey"/>. Calls on a twin
 /// that was never provisioned throw <see cref="TwinNotFoundException"/>.
 /// </summary>
+[RequiresRole(TwinRole.Viewer)]
 public interface ITwinGrain : IGrainWithStringKey
 {
     /// <summary>Everything the twin holds now.</summary>
@@ -42,5 +44,6 @@ public interface ITwinGrain : IGrainWithStringKey
     Task<IReadOnlyList<TwinAlert>> GetAlertsAsync(bool includeResolved = false);
 
     /// <summary>Acknowledges one of this twin's own alerts. Returns false when the alert is unknown or already resolved.</summary>
+    [RequiresRole(TwinRole.Operator)]
     Task<bool> AcknowledgeAlertAsync(string alertId, string operatorName);
 }

@@ -4,6 +4,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using DigitalTwin.Abstractions.Security;
 using DigitalTwin.Persistence.Hosting;
 using Microsoft.Extensions.Configuration;
 
@@ -35,7 +36,13 @@ internal sealed class ClusterConnection
         Recursive = true,
     };
 
-    /// <summary>Connects a client for the duration of <paramref name="work"/>.</summary>
+    public static readonly Option<string?> Token = new("--token")
+    {
+        Description = "An access token (from `dt login` or POST /api/auth/token); default: $DT_TOKEN, then the file `dt login` wrote.",
+        Recursive = true,
+    };
+
+    /// <summary>Connects a client for the duration of <paramref name="work"/>; a refused call ends it with exit code 5.</summary>
     public static async Task<int> RunAsync(ParseResult parse, Func<IClusterClient, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -60,7 +67,9 @@ internal sealed class ClusterConnection
             settings["DigitalTwin:Cluster:GatewayPort"] = endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        builder.UseOrleansClient(client => client.UseDigitalTwinClustering(configuration).AddMemoryStreams(TwinChangeStreams.ProviderName));
+        var token = parse.GetValue(Token) ?? TokenFile.Find();
+        builder.UseOrleansClient(client => client.UseDigitalTwinClustering(configuration).AddMemoryStreams(TwinChangeStreams.ProviderName)
+            .UseDigitalTwinAccessToken(() => token));
         using var host = builder.Build();
         try
         {
@@ -74,6 +83,11 @@ internal sealed class ClusterConnection
         try
         {
             return await work(host.Services.GetRequiredService<IClusterClient>(), cancellationToken);
+        }
+        catch (TwinAccessDeniedException denied)
+        {
+            await Console.Error.WriteLineAsync($"dt: refused: {denied.Reason}");
+            return 5;
         }
         finally
         {

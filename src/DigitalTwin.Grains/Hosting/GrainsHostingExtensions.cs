@@ -1,3 +1,5 @@
+using DigitalTwin.Abstractions.Audit;
+using DigitalTwin.Grains.Audit;
 using DigitalTwin.Grains.Scenarios;
 using DigitalTwin.Grains.Capacity;
 using DigitalTwin.Grains.Cooling;
@@ -14,7 +16,8 @@ public static class GrainsHostingExtensions
     /// <paramref name="configure"/>. The host registers the <see cref="TwinStorage.Name"/> storage, and optionally an
     /// <see cref="Abstractions.Commands.IDeviceCommandPublisher"/> for asset commands. Scenario bounds are bound from
     /// <see cref="ScenarioOptions.SectionName"/>; the cooling loop's optimiser is <see cref="ModelCoolingOptimiser"/> unless
-    /// another <see cref="ICoolingOptimiser"/> is registered.
+    /// another <see cref="ICoolingOptimiser"/> is registered. The audit trail is kept in memory unless the host registered a durable
+    /// <see cref="IAuditLog"/> (the persistence wiring does).
     /// </summary>
     public static ISiloBuilder AddDigitalTwinGrains(this ISiloBuilder silo, Action<TwinOptions>? configure = null)
     {
@@ -26,6 +29,7 @@ public static class GrainsHostingExtensions
         silo.Services.TryAddSingleton<ICoolingOptimiser, ModelCoolingOptimiser>();
         silo.Services.TryAddSingleton<Scenarios.Analysis.RoomCalibrationCache>();
         silo.Services.AddOptions<CapacityOptions>().BindConfiguration(CapacityOptions.SectionName);
+        silo.Services.TryAddSingleton<IAuditLog, MemoryAuditLog>();
         return silo;
     }
 }

@@ -2,6 +2,8 @@ using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Topology;
 using DigitalTwin.Abstractions.Twins;
+using DigitalTwin.Abstractions.Audit;
+using DigitalTwin.Grains.Audit;
 using DigitalTwin.Topology;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -167,7 +169,8 @@ public sealed partial class TopologyGrain(
     /// the record cannot be written nothing happened, so the in-memory directory is put back.
     /// </summary>
     private async Task<TopologyChangeResult> CommitAsync(
-        PendingChange change, Action applyToDirectory, int created, int updated, int moved, int removed, string subject)
+        PendingChange change, Action applyToDirectory, int created, int updated, int moved, int removed, string subject,
+        [System.Runtime.CompilerServices.CallerMemberName] string operation = "")
     {
         var before = new Dictionary<string, TopologyEntry>(Entries, StringComparer.Ordinal);
         var version = state.State.Version;
@@ -188,6 +191,18 @@ public sealed partial class TopologyGrain(
             state.State.Pending = null;
             _children = null;
             throw;
+        }
+        if (!IsShadow)
+        {
+            // Recorded once the change is durable: from here it will be completed, whatever fails next.
+            await ServiceProvider.RecordAuditAsync(operation switch
+            {
+                nameof(AddAsync) => AuditActions.TopologyAdd,
+                nameof(MoveAsync) => AuditActions.TopologyMove,
+                nameof(RemoveAsync) => AuditActions.TopologyRemove,
+                _ => AuditActions.TopologyImport,
+            }, subject.Length == 0 ? null : subject,
+                $"version {change.Version}: {created} created, {updated} updated, {moved} moved, {removed} removed");
         }
         var failure = await DriveAsync(attempts: 3);
         IReadOnlyList<TopologyError> errors = failure is null

@@ -1,8 +1,10 @@
+using DigitalTwin.Abstractions.Audit;
 using DigitalTwin.Abstractions.Changes;
 using DigitalTwin.Abstractions.Commands;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Grains.Audit;
 using DigitalTwin.Grains.Commands;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -56,6 +58,12 @@ public sealed class AssetGrain(
         // Commands are rare and an acknowledgement may come after a restart, so they are written at once.
         StateChanged = true;
         await CheckpointAsync();
+        if (!Key.IsShadow)
+        {
+            await ServiceProvider.RecordAuditAsync(AuditActions.CommandSend, Key.TwinId,
+                $"{command.Name}({string.Join(", ", command.Arguments.Select(a => $"{a.Key}={a.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))}) " +
+                $"id {command.CommandId}: {status.State}{(status.Detail is null ? "" : $" ({status.Detail})")}");
+        }
         return status;
     }
 

@@ -1,5 +1,7 @@
+using DigitalTwin.Abstractions.Audit;
 using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Grains.Audit;
 using DigitalTwin.Abstractions.Twins;
 
 namespace DigitalTwin.Grains.Twins;
@@ -54,11 +56,11 @@ public abstract partial class TwinGrain
     }
 
     /// <inheritdoc />
-    public Task<bool> AcknowledgeAlertAsync(string alertId, string operatorName)
+    public async Task<bool> AcknowledgeAlertAsync(string alertId, string operatorName)
     {
         _ = Spec;
         var at = State.Alerts.FindIndex(a => a.AlertId == alertId);
-        if (at < 0 || State.Alerts[at].State == AlertState.Resolved) return Task.FromResult(false);
+        if (at < 0 || State.Alerts[at].State == AlertState.Resolved) return false;
         State.Alerts[at] = State.Alerts[at] with
         {
             State = AlertState.Acknowledged,
@@ -66,7 +68,12 @@ public abstract partial class TwinGrain
             AcknowledgedBy = operatorName,
         };
         StateChanged = true;
-        return Task.FromResult(true);
+        if (!Key.IsShadow)
+        {
+            await ServiceProvider.RecordAuditAsync(AuditActions.AlertAcknowledge, Key.TwinId,
+                $"alert {alertId} ({State.Alerts[at].Metric}) acknowledged as '{operatorName}'");
+        }
+        return true;
     }
 
     private TwinAlert[] OpenAlerts() => State.Alerts.Where(a => a.State != AlertState.Resolved).ToArray();

@@ -1,4 +1,6 @@
 using System.Net;
+using DigitalTwin.Abstractions.Audit;
+using DigitalTwin.Persistence.Audit;
 using DigitalTwin.Persistence.Migrations;
 using DigitalTwin.Persistence.Serialization;
 using DigitalTwin.Persistence.Sqlite;
@@ -28,7 +30,8 @@ public static class PersistenceHostingExtensions
     /// ADO.NET clustering, grain storage and reminders on that database; any number of silos.</item>
     /// <item><c>Memory</c>: like Sqlite but nothing survives a restart.</item>
     /// </list>
-    /// Grain state is written as plain JSON without CLR type names, so state classes can be renamed.
+    /// Grain state is written as plain JSON without CLR type names, so state classes can be renamed. The audit trail
+    /// (<see cref="IAuditLog"/>) is kept in the same store (in memory with <c>Memory</c>).
     /// </summary>
     /// <exception cref="InvalidOperationException">A setting is invalid; the message names it.</exception>
     public static ISiloBuilder AddDigitalTwinPersistence(this ISiloBuilder silo, IConfiguration configuration, string storageName)
@@ -53,6 +56,7 @@ public static class PersistenceHostingExtensions
             return silo;
         }
 
+        silo.Services.AddSingleton<IAuditLog>(services => SqlAuditLog.ForSqlite(ResolveAgainstContentRoot(services, storage.SqlitePath)));
         silo.Services.AddGrainStorage(storageName, (services, name) => new SqliteGrainStorage(
             name,
             ResolveAgainstContentRoot(services, storage.SqlitePath),
@@ -85,6 +89,7 @@ public static class PersistenceHostingExtensions
             options.Invariant = NpgsqlInvariant;
             options.ConnectionString = connectionString;
         });
+        silo.Services.AddSingleton<IAuditLog>(_ => SqlAuditLog.ForPostgres(connectionString));
         silo.AddAdoNetGrainStorage(storageName, (OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<TwinStateJsonSerializer>((o, serializer) =>
         {
             o.Invariant = NpgsqlInvariant;

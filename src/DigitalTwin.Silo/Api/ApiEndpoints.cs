@@ -17,7 +17,7 @@ public static class ApiEndpoints
     /// <summary>Maps <c>/api/...</c> and <c>/healthz</c>.</summary>
     public static WebApplication MapDigitalTwinApi(this WebApplication app)
     {
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         var api = app.MapGroup("/api");
         api.MapTwinEndpoints();
         api.MapTopologyEndpoints();

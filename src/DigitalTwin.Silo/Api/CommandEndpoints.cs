@@ -1,5 +1,6 @@
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Abstractions.Security;
 
 namespace DigitalTwin.Silo.Api;
 
@@ -17,7 +18,7 @@ internal static class CommandEndpoints
             return asset is null
                 ? ApiProblems.BadRequest("not_an_asset", $"'{id}' is not an asset twin; only assets take commands.")
                 : Results.Ok(await asset.SendCommandAsync(request.Name, request.Arguments ?? []));
-        });
+        }).RequireAuthorization(TwinRoles.Operator);
         api.MapGet("/twins/{id}/commands", async (string id, IGrainFactory grains) =>
         {
             var asset = await AssetAsync(id, grains);

@@ -1,4 +1,5 @@
 using DigitalTwin.Abstractions.Grains;
+using DigitalTwin.Abstractions.Security;
 using DigitalTwin.Abstractions.Topology;
 using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Topology;
@@ -17,14 +18,17 @@ internal static class TopologyEndpoints
     public static RouteGroupBuilder MapTopologyEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/topology", (IGrainFactory grains) => grains.GetLiveTopology().GetViewAsync());
-        api.MapPost("/topology", (HttpRequest request, IGrainFactory grains) => ImportAsync(request, grains, apply: true));
-        api.MapPost("/topology/validate", (HttpRequest request, IGrainFactory grains) => ImportAsync(request, grains, apply: false));
+        api.MapPost("/topology", (HttpRequest request, IGrainFactory grains) => ImportAsync(request, grains, apply: true))
+            .RequireAuthorization(TwinRoles.Admin);
+        // Validation changes nothing, so a viewer may check a file.
+        api.MapPost("/topology/validate", (HttpRequest request, IGrainFactory grains) => ImportAsync(request, grains, apply: false))
+            .RequireAuthorization(TwinRoles.Viewer);
         api.MapPost("/twins", async (TwinSpec spec, IGrainFactory grains) =>
-            Answer(await grains.GetLiveTopology().AddAsync(spec)));
+            Answer(await grains.GetLiveTopology().AddAsync(spec))).RequireAuthorization(TwinRoles.Admin);
         api.MapPost("/twins/{id}/move", async (string id, string parent, IGrainFactory grains) =>
-            Answer(await grains.GetLiveTopology().MoveAsync(id, parent)));
+            Answer(await grains.GetLiveTopology().MoveAsync(id, parent))).RequireAuthorization(TwinRoles.Admin);
         api.MapDelete("/twins/{id}", async (string id, bool? recursive, IGrainFactory grains) =>
-            Answer(await grains.GetLiveTopology().RemoveAsync(id, recursive ?? false)));
+            Answer(await grains.GetLiveTopology().RemoveAsync(id, recursive ?? false))).RequireAuthorization(TwinRoles.Admin);
         return api;
     }
 

@@ -2,6 +2,7 @@ using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Queries;
+using DigitalTwin.Abstractions.Security;
 
 namespace DigitalTwin.Silo.Api;
 
@@ -35,10 +36,15 @@ internal static class TwinEndpoints
                 ? Task.FromResult(ApiProblems.BadRequest("bad_query", error!))
                 : With(id, locator, t => t.FindDescendantsAsync(query));
         });
-        twins.MapPost("/alerts/{alertId}/acknowledge", (string id, string alertId, string? by, TwinLocator locator) =>
-            With(id, locator, t => t.AcknowledgeAlertAsync(alertId, by ?? "operator")));
+        twins.MapPost("/alerts/{alertId}/acknowledge", (string id, string alertId, string? by, HttpContext http, TwinLocator locator) =>
+            With(id, locator, t => t.AcknowledgeAlertAsync(alertId, SignedInName(http) ?? by ?? "operator")))
+            .RequireAuthorization(TwinRoles.Operator);
         return api;
     }
+
+    // A signed-in operator acknowledges under their own name; only an open silo takes the name from ?by=.
+    private static string? SignedInName(HttpContext http) =>
+        http.User.Identity is { IsAuthenticated: true, AuthenticationType: not "Open" } identity ? identity.Name : null;
 
     private static async Task<IResult> With<T>(string id, TwinLocator locator, Func<ITwinGrain, Task<T>> read)
     {

@@ -1,3 +1,4 @@
+using DigitalTwin.Abstractions.Security;
 using DigitalTwin.Grains;
 using DigitalTwin.Grains.Hosting;
 using DigitalTwin.Persistence.Hosting;
@@ -25,10 +26,10 @@ public static class SiloHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the Orleans dashboard at <c>/dashboard</c>.</summary>
+    /// <summary>Maps the Orleans dashboard at <c>/dashboard</c>, for viewers and above.</summary>
     public static WebApplication MapDigitalTwinDashboard(this WebApplication app)
     {
-        app.MapOrleansDashboard("/dashboard");
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(TwinRoles.Viewer);
         return app;
     }
 }

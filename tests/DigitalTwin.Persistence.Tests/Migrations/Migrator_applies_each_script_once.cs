@@ -11,7 +11,7 @@ public sealed class Migrator_applies_each_script_once(PostgresDatabase databases
     [Fact]
     public void The_build_ships_the_numbered_scripts_in_order()
     {
-        Assert.Equal(["001_membership.sql", "002_grain_state.sql", "003_reminders.sql", "004_queries.sql"], Shipped.Select(s => s.Name));
+        Assert.Equal(["001_membership.sql", "002_grain_state.sql", "003_reminders.sql", "004_queries.sql", "005_audit.sql"], Shipped.Select(s => s.Name));
     }
 
     [Fact]

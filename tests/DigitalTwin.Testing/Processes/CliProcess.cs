@@ -8,12 +8,18 @@ public static class CliProcess
     /// <summary>The outcome of one run.</summary>
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    /// <summary>Runs <c>dt</c> with <paramref name="args"/> and waits for it (killing it after <paramref name="timeout"/>).</summary>
-    public static Task<Result> RunAsync(IEnumerable<string> args, TimeSpan? timeout = null, string? workingDirectory = null) =>
-        RunAssemblyAsync(RepositoryLayout.BuiltAssembly("DigitalTwin.Cli", "dt"), args, timeout, workingDirectory);
+    /// <summary>
+    /// Runs <c>dt</c> with <paramref name="args"/> and waits for it (killing it after <paramref name="timeout"/>);
+    /// <paramref name="environment"/> adds variables such as <c>DT_TOKEN</c>. <c>DT_TOKEN_FILE</c> points into the
+    /// temporary folder unless given, so a test never reads or writes the user's own saved token.
+    /// </summary>
+    public static Task<Result> RunAsync(IEnumerable<string> args, TimeSpan? timeout = null, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        RunAssemblyAsync(RepositoryLayout.BuiltAssembly("DigitalTwin.Cli", "dt"), args, timeout, workingDirectory, environment);
 
     /// <summary>Runs another built program of the repository (a sample, say) the same way.</summary>
-    public static async Task<Result> RunAssemblyAsync(string assembly, IEnumerable<string> args, TimeSpan? timeout = null, string? workingDirectory = null)
+    public static async Task<Result> RunAssemblyAsync(string assembly, IEnumerable<string> args, TimeSpan? timeout = null, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(assembly)) throw new InvalidOperationException($"{Path.GetFileName(assembly)} is not built: {assembly}");
         var info = new ProcessStartInfo("dotnet")
@@ -24,6 +30,9 @@ public static class CliProcess
             WorkingDirectory = workingDirectory ?? RepositoryLayout.Root,
         };
         info.ArgumentList.Add(assembly);
+        info.Environment["DT_TOKEN_FILE"] = Path.Combine(Path.GetTempPath(), $"dt-test-token-{Environment.ProcessId}");
+        info.Environment.Remove("DT_TOKEN");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         foreach (var arg in args) info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

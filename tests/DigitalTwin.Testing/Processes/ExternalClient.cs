@@ -1,4 +1,5 @@
 using System.Net;
+using DigitalTwin.Abstractions.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,8 +17,11 @@ public sealed class ExternalClient : IAsyncDisposable
     /// <summary>The connected client.</summary>
     public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
-    /// <summary>Connects to the gateway on <paramref name="gatewayPort"/> (cluster and service id "digitaltwin").</summary>
-    public static async Task<ExternalClient> ConnectAsync(int gatewayPort, string clusterId = "digitaltwin")
+    /// <summary>
+    /// Connects to the gateway on <paramref name="gatewayPort"/> (cluster and service id "digitaltwin"), presenting
+    /// <paramref name="token"/> (an access token, see <see cref="SiloSecurity"/>) with every call when given.
+    /// </summary>
+    public static async Task<ExternalClient> ConnectAsync(int gatewayPort, string clusterId = "digitaltwin", string? token = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -25,6 +29,7 @@ public sealed class ExternalClient : IAsyncDisposable
         {
             client.Configure<ClusterOptions>(o => { o.ClusterId = clusterId; o.ServiceId = clusterId; });
             client.UseStaticClustering(new IPEndPoint(IPAddress.Loopback, gatewayPort));
+            if (token is not null) client.UseDigitalTwinAccessToken(() => token);
         });
         var host = builder.Build();
         await host.StartAsync();
