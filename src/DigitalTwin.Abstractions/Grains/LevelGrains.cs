@@ -60,5 +60,6 @@ public interface IDataCentreGrain : ITwinGrain
     Task<IReadOnlyList<Incident>> GetIncidentsAsync(bool includeResolved = false);
 
     /// <summary>Acknowledges an open incident. Returns false when it is unknown or already resolved.</summary>
+    [RequiresRole(TwinRole.Operator)]
     Task<bool> AcknowledgeIncidentAsync(string incidentId, string operatorName);
 }
