@@ -1,3 +1,4 @@
+using DigitalTwin.Abstractions.Security;
 namespace DigitalTwin.Abstractions.Scenarios;
 
 /// <summary>
@@ -6,6 +7,7 @@ namespace DigitalTwin.Abstractions.Scenarios;
 /// the thermal and power models forward in simulated time and answers. A scenario never changes a live twin or the
 /// database. Its shadows and answer live until <see cref="EndAsync"/> or the expiry, whichever comes first.
 /// </summary>
+[RequiresRole(TwinRole.Operator)]
 public interface IScenarioGrain : IGrainWithStringKey
 {
     /// <summary>

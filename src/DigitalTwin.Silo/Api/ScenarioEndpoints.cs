@@ -1,3 +1,4 @@
+using DigitalTwin.Abstractions.Security;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Scenarios;
 
@@ -25,7 +26,7 @@ internal static class ScenarioEndpoints
                 : outcome.Problems.Any(p => p.Code == ScenarioProblemCodes.TimedOut) ? StatusCodes.Status503ServiceUnavailable
                 : StatusCodes.Status422UnprocessableEntity;
             return Results.Json(new { title = "scenario_refused", status, scenarioId, problems = outcome.Problems }, statusCode: status);
-        });
+        }).RequireAuthorization(TwinRoles.Operator);
         api.MapGet("/scenarios/{id}", async (string id, IGrainFactory grains) =>
             TwinIds.IsValid(id) && await grains.GetGrain<IScenarioGrain>(id).GetAnswerAsync() is { } answer
                 ? Results.Ok(answer)
@@ -35,7 +36,7 @@ internal static class ScenarioEndpoints
             if (!TwinIds.IsValid(id)) return ApiProblems.BadRequest("invalid", $"'{id}' is not a valid scenario id.");
             await grains.GetGrain<IScenarioGrain>(id).EndAsync();
             return Results.NoContent();
-        });
+        }).RequireAuthorization(TwinRoles.Operator);
         return api;
     }
 }
