@@ -10,7 +10,7 @@ namespace DigitalTwin.Grains.Twins;
 public abstract partial class TwinGrain
 {
     private readonly ShadowHistory _shadowHistory = new();
-    private List<(string Metric, BucketState Bucket)> _flushing = [];
+    private Task _historyFlush = Task.CompletedTask;
     private long _flushGeneration;
 
     /// <inheritdoc />
@@ -25,13 +25,20 @@ public abstract partial class TwinGrain
             throw new ArgumentException($"A history query may span at most {Options.MaxHistoryQueryDays} days; this one spans {days.Length}.");
         }
 
-        // Take what is in memory before awaiting, so an interleaved checkpoint cannot move a bucket past both reads;
-        // if a flush started or finished meanwhile, its buckets may sit both in that copy and in storage, so read again.
-        for (var attempt = 0; ; attempt++)
+        // A checkpoint moves closed buckets from memory to the history grains while reads interleave. Read only when
+        // no flush is on its way (its buckets may or may not have reached storage yet, whatever its continuation has
+        // said so far), and read again if one started meanwhile: a bucket is then counted once, never twice or not at all.
+        while (true)
         {
+            if (!_historyFlush.IsCompleted)
+            {
+                // The checkpoint reports its own failure; a read only needs it to be over.
+                await _historyFlush.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+                continue;
+            }
             var generation = _flushGeneration;
             var buckets = await ReadHistoryAsync(metric, from, to, days);
-            if (generation == _flushGeneration || attempt == 3) return buckets;
+            if (generation == _flushGeneration) return buckets;
         }
     }
 
@@ -44,7 +51,6 @@ public abstract partial class TwinGrain
             if (merged.TryGetValue(bucket.Start, out var held)) held.Merge(bucket);
             else merged[bucket.Start] = Copy(bucket);
         }
-        foreach (var (m, bucket) in _flushing) if (m == metric) Merge(bucket);
         if (State.OpenBuckets.TryGetValue(metric, out var open)) foreach (var bucket in open) Merge(bucket);
 
         if (Key.IsShadow)
@@ -62,43 +68,40 @@ public abstract partial class TwinGrain
 
     /// <summary>
     /// Moves closed buckets to durable history, one call per metric and day, in parallel. Buckets that could not
-    /// be stored go back to the open set, which is part of the state, so nothing is lost.
+    /// be stored go back to the open set, which is part of the state, so nothing is lost. History reads wait for it.
     /// </summary>
-    private async Task FlushHistoryAsync()
+    private Task FlushHistoryAsync()
+    {
+        _flushGeneration++;
+        return _historyFlush = FlushClosedHistoryAsync();
+    }
+
+    private async Task FlushClosedHistoryAsync()
     {
         var now = Clock.GetUtcNow();
+        // Purge before taking the closed buckets out of the state: if storage is down it throws with them still there.
+        if (!Key.IsShadow) await PurgeExpiredHistoryAsync(now);
         var closed = Ledger.TakeClosed(State, now);
         if (Key.IsShadow)
         {
             _shadowHistory.Add(closed);
             return;
         }
-        await PurgeExpiredHistoryAsync(now);
         if (closed.Count == 0) return;
-        _flushing = closed;
-        _flushGeneration++;
         var failed = new List<(string, BucketState)>();
-        try
+        await Task.WhenAll(closed.GroupBy(c => (c.Metric, Day: HistoryKeys.DayOf(c.Bucket.Start))).Select(async group =>
         {
-            await Task.WhenAll(closed.GroupBy(c => (c.Metric, Day: HistoryKeys.DayOf(c.Bucket.Start))).Select(async group =>
+            try
             {
-                try
-                {
-                    var grain = GrainFactory.GetGrain<IMetricHistoryGrain>(HistoryKeys.For(Key, group.Key.Metric, group.Key.Day));
-                    await grain.AppendAsync(group.Select(c => c.Bucket.ToBucket()).ToArray());
-                }
-                catch (Exception error)
-                {
-                    Logger.LogWarning(error, "Twin {Twin} could not store history of {Metric}", Key, group.Key.Metric);
-                    failed.AddRange(group);
-                }
-            }));
-        }
-        finally
-        {
-            _flushing = [];
-            _flushGeneration++;
-        }
+                var grain = GrainFactory.GetGrain<IMetricHistoryGrain>(HistoryKeys.For(Key, group.Key.Metric, group.Key.Day));
+                await grain.AppendAsync(group.Select(c => c.Bucket.ToBucket()).ToArray());
+            }
+            catch (Exception error)
+            {
+                Logger.LogWarning(error, "Twin {Twin} could not store history of {Metric}", Key, group.Key.Metric);
+                failed.AddRange(group);
+            }
+        }));
         if (failed.Count == 0) return;
         Ledger.Restore(State, failed);
         StateChanged = true;

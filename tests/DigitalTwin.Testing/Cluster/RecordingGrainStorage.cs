@@ -15,6 +15,7 @@ public sealed class RecordingGrainStorage : IGrainStorage
     private readonly ConcurrentDictionary<(string State, string Key), (BinaryData Payload, long Version)> _rows = new();
     private readonly ConcurrentDictionary<(string State, string Key), int> _writes = new();
     private volatile Func<string, string, bool>? _failWrites;
+    private volatile Func<string, string, TimeSpan>? _writeDelay;
     private long _versions;
 
     /// <summary>How many writes (and clears) reached a state name and grain key.</summary>
@@ -28,6 +29,9 @@ public sealed class RecordingGrainStorage : IGrainStorage
 
     /// <summary>Makes writes and clears fail while <paramref name="predicate"/>(stateName, grainKey) holds; null heals.</summary>
     public void FailWrites(Func<string, string, bool>? predicate) => _failWrites = predicate;
+
+    /// <summary>Makes each write to (stateName, grainKey) take <paramref name="delay"/>(stateName, grainKey) longer; null heals.</summary>
+    public void DelayWrites(Func<string, string, TimeSpan>? delay) => _writeDelay = delay;
 
     /// <inheritdoc />
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -48,9 +52,10 @@ public sealed class RecordingGrainStorage : IGrainStorage
     }
 
     /// <inheritdoc />
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = (stateName, KeyOf(grainId));
+        if (_writeDelay?.Invoke(stateName, key.Item2) is { } delay && delay > TimeSpan.Zero) await Task.Delay(delay);
         Guard(key);
         var version = Interlocked.Increment(ref _versions);
         var payload = _serializer.Serialize(grainState.State);
@@ -64,7 +69,6 @@ public sealed class RecordingGrainStorage : IGrainStorage
         }
         grainState.ETag = version.ToString();
         grainState.RecordExists = true;
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
