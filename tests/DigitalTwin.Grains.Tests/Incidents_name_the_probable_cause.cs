@@ -1,3 +1,4 @@
+using DigitalTwin.Abstractions.Audit;
 using DigitalTwin.Abstractions.Changes;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Health;
@@ -42,6 +43,8 @@ public sealed class Incidents_name_the_probable_cause(TwinClusterFixture cluster
         Assert.Contains($"CRAC {t.Crac('a')} is not cooling", only.Summary);
         Assert.True(await DataCentre(t).AcknowledgeIncidentAsync(only.IncidentId, "facilities"));
         Assert.False(await DataCentre(t).AcknowledgeIncidentAsync("no-such-incident", "facilities"));
+        var audited = Assert.Single(await cluster.Client.GetGrain<IAuditTrailGrain>(0).ListAsync(new AuditQuery(Action: AuditActions.IncidentAcknowledge, TwinId: t.DataCentre)));
+        Assert.Equal($"incident {only.IncidentId} acknowledged by facilities", audited.Detail);
         Assert.Equal(AlertState.Acknowledged, Assert.Single(await DataCentre(t).GetIncidentsAsync()).State);
         bool Announced(TwinChange c, AlertState state) => c.TwinId == t.DataCentre && c.Incident?.IncidentId == only.IncidentId && c.Incident.State == state;
         var raised = await byKind.WaitForAsync(c => Announced(c, AlertState.Raised), "the incident raised on the incident feed");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DigitalTwin.Abstractions.Audit;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Scenarios;
@@ -35,6 +36,8 @@ public sealed class Scenarios_never_change_live_twins_or_storage(SqliteTwinClust
             Cracs: [new CracSetting(hall.Crac(2), SetpointC: 16, FanPct: 90)],
             HorizonS: 600));
         Assert.True(outcome.Ran, string.Join("; ", outcome.Problems));
+        var run = Assert.Single(await Grains.GetGrain<IAuditTrailGrain>(0).ListAsync(new AuditQuery(Action: AuditActions.ScenarioRun, TwinId: hall.DataCentre)));
+        Assert.Contains($"scenario {scenarioId}: fail [{hall.Crac(1)},{hall.Pdu(1, 'a')}]", run.Detail);
         // The shadows hold the scenario: the failed CRAC's shadow stopped, the added rack stands in the shadow room.
         var shadowCrac = await Grains.GetTwin(new TwinKey(hall.Crac(1), scenarioId), TwinKind.Crac).GetSnapshotAsync();
         Assert.Equal(0, shadowCrac.Latest["fan_pct"].Value);

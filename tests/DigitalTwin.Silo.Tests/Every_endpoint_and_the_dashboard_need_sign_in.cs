@@ -32,13 +32,22 @@ public sealed class Every_endpoint_and_the_dashboard_need_sign_in(SecuredSiloHos
     }
 
     [Fact]
-    public async Task Every_endpoint_refuses_a_caller_without_credentials()
+    public async Task Every_endpoint_refuses_a_caller_without_credentials_or_with_an_expired_or_forged_token()
     {
         using var http = host.CreateClient(new() { AllowAutoRedirect = false });
+        var presented = new Dictionary<string, string?>
+        {
+            ["no credentials"] = null,
+            ["an expired admin token"] = host.Security.Mint(TwinRole.Admin, DateTimeOffset.UtcNow.AddHours(-2), TimeSpan.FromHours(1)),
+            ["an admin token signed with another key"] = host.Security.Mint(TwinRole.Admin, DateTimeOffset.UtcNow, TimeSpan.FromHours(1), key: new byte[32]),
+        };
         foreach (var endpoint in Endpoints().Where(e => !Anonymous.Contains(e.Name)))
         {
-            using var response = await http.SendAsync(endpoint.Request());
-            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{endpoint.Name} answered {(int)response.StatusCode} without credentials");
+            foreach (var (kind, token) in presented)
+            {
+                var status = await StatusOfAsync(http, endpoint.Request(token));
+                Assert.True(status == HttpStatusCode.Unauthorized, $"{endpoint.Name} answered {(int)status} to {kind}");
+            }
         }
     }
 

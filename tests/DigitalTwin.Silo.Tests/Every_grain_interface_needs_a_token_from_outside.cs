@@ -5,6 +5,7 @@ using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Security;
 using DigitalTwin.Abstractions.Telemetry;
 using DigitalTwin.Abstractions.Twins;
+using DigitalTwin.Silo.Security;
 using DigitalTwin.Testing.Processes;
 using Orleans.Concurrency;
 
@@ -41,6 +42,32 @@ public sealed class Every_grain_interface_needs_a_token_from_outside(SecuredSilo
             }
         }
     }
+
+    [Fact]
+    public async Task A_viewer_is_refused_every_method_that_changes_something_and_reaches_every_read()
+    {
+        await using var viewer = await ExternalClient.ConnectAsync(secured.Silo.Ports.Gateway, token: await secured.Security.SignInAsync(secured.Silo.Http, TwinRole.Viewer));
+        foreach (var method in GrainMethods())
+        {
+            var name = $"{method.DeclaringType!.Name}.{method.Name}";
+            var needed = GrainMethodRoles.For(method);
+            // Reads are named so; anything else changes something and must need more than a viewer, whatever it declares.
+            if (!ReadPrefixes.Any(p => method.Name.StartsWith(p, StringComparison.Ordinal))) Assert.True(needed > TwinRole.Viewer, $"{name} is open to viewers");
+            // Arguments are defaults (null, 0): a method the viewer may call fails on them, or answers, but is never refused.
+            var error = await Record.ExceptionAsync(() => CallAsync(viewer.Client, method));
+            if (needed > TwinRole.Viewer)
+            {
+                var refusal = Assert.IsType<TwinAccessDeniedException>(error);
+                Assert.Contains("viewer", refusal.Reason);
+            }
+            else
+            {
+                Assert.False(error is TwinAccessDeniedException, $"{name} refused a viewer: {error?.Message}");
+            }
+        }
+    }
+
+    private static readonly string[] ReadPrefixes = ["Get", "Find", "Resolve", "List"];
 
     [Fact]
     public async Task Each_role_reaches_what_it_may_and_no_more_and_the_silo_works_inside()

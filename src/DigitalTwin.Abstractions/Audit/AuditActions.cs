@@ -21,6 +21,9 @@ public static class AuditActions
     /// <summary>An alert was acknowledged.</summary>
     public const string AlertAcknowledge = "alert.acknowledge";
 
+    /// <summary>An incident was acknowledged.</summary>
+    public const string IncidentAcknowledge = "incident.acknowledge";
+
     /// <summary>A what-if scenario was run.</summary>
     public const string ScenarioRun = "scenario.run";
 

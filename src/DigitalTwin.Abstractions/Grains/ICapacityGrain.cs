@@ -1,4 +1,5 @@
 using DigitalTwin.Abstractions.Capacity;
+using DigitalTwin.Abstractions.Security;
 
 namespace DigitalTwin.Abstractions.Grains;
 
@@ -7,6 +8,7 @@ namespace DigitalTwin.Abstractions.Grains;
 /// per rack and room before power, cooling with N+1, or space runs out, and when each runs out at the present growth
 /// of load. Once asked, it samples the racks' and rooms' IT power on a cadence to learn that growth.
 /// </summary>
+[RequiresRole(TwinRole.Viewer)]
 public interface ICapacityGrain : IGrainWithStringKey
 {
     /// <summary>The answer for servers drawing <paramref name="serverPowerW"/> W and taking <paramref name="serverSizeU"/> rack units.</summary>

@@ -1,4 +1,5 @@
 using DigitalTwin.Abstractions.Cooling;
+using DigitalTwin.Abstractions.Security;
 
 namespace DigitalTwin.Abstractions.Grains;
 
@@ -8,12 +9,14 @@ namespace DigitalTwin.Abstractions.Grains;
 /// channel, watches the outcome and rolls back when an inlet passes its limit. Refusals never throw: they come back
 /// as a <see cref="CoolingDecision"/> with a code and a reason.
 /// </summary>
+[RequiresRole(TwinRole.Viewer)]
 public interface ICoolingGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Computes a recommendation from the live state and records it as pending; a pending older one is superseded.
     /// </summary>
     /// <param name="requestedBy">Who asked (recorded in the trail).</param>
+    [RequiresRole(TwinRole.Operator)]
     Task<CoolingDecision> RecommendAsync(string requestedBy);
 
     /// <summary>The newest recommendation that is still pending and unexpired, or null.</summary>
@@ -31,8 +34,10 @@ public interface ICoolingGrain : IGrainWithStringKey
     /// Refused when it expired, was superseded, is not pending, a setting lies outside a unit's rated range, a unit's
     /// settings changed since, or another recommendation is still in flight.
     /// </summary>
+    [RequiresRole(TwinRole.Operator)]
     Task<CoolingDecision> ApproveAsync(string recommendationId, string approvedBy);
 
     /// <summary>Rejects a pending recommendation.</summary>
+    [RequiresRole(TwinRole.Operator)]
     Task<CoolingDecision> RejectAsync(string recommendationId, string rejectedBy, string? reason = null);
 }

@@ -2,6 +2,8 @@ using DigitalTwin.Abstractions.Commands;
 using DigitalTwin.Abstractions.Cooling;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Telemetry;
+using DigitalTwin.Abstractions.Audit;
+using DigitalTwin.Grains.Audit;
 
 namespace DigitalTwin.Grains.Cooling;
 
@@ -13,6 +15,11 @@ public sealed partial class CoolingGrain
         var decision = await ApproveCoreAsync(recommendationId, Actor(approvedBy));
         await state.WriteStateAsync();
         EnsureTicking();
+        if (decision.Accepted)
+        {
+            await ServiceProvider.RecordAuditAsync(AuditActions.RecommendationApprove, DataCentreId,
+                $"cooling {recommendationId} approved by {Actor(approvedBy)}: " + string.Join(", ", decision.Recommendation!.Cracs.Select(Describe)));
+        }
         return decision;
     }
 
@@ -133,4 +140,7 @@ public sealed partial class CoolingGrain
         };
         return r;
     }
+
+    private static string Describe(CracChange c) =>
+        Invariant($"{c.CracId} setpoint {c.SetpointBeforeC:0.##}->{c.SetpointAfterC:0.##} C, fan {c.FanBeforePct:0.##}->{c.FanAfterPct:0.##} %");
 }

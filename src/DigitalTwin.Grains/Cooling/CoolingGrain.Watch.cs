@@ -1,6 +1,8 @@
 using DigitalTwin.Abstractions.Cooling;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Telemetry;
+using DigitalTwin.Abstractions.Audit;
+using DigitalTwin.Grains.Audit;
 
 namespace DigitalTwin.Grains.Cooling;
 
@@ -92,6 +94,7 @@ public sealed partial class CoolingGrain
         }
         r = Step(r with { State = CoolingRecommendationState.RollingBack, Reason = why }, LoopActor, CoolingTrailSteps.Rollback,
             $"{why}: restoring the previous settings{response}");
+        await ServiceProvider.RecordAuditAsync(AuditActions.Rollback, DataCentreId, $"cooling {r.Id} rolled back by the {LoopActor} loop: {why}{response}");
         r = await SendRoundAsync(r, RoundPurpose.Rollback, restore, LoopActor);
         if (restore.Count == 0)
         {

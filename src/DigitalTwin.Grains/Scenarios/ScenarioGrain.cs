@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using DigitalTwin.Abstractions.Audit;
 using DigitalTwin.Abstractions.Changes;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Scenarios;
+using DigitalTwin.Grains.Audit;
 using DigitalTwin.Grains.Changes;
 using DigitalTwin.Grains.Scenarios.Analysis;
 using DigitalTwin.Grains.Scenarios.Forking;
@@ -66,6 +68,7 @@ public sealed class ScenarioGrain(IOptions<ScenarioOptions> options, ILogger<Sce
         _ran = true;
         _root = new TwinRef(request.RootId, everywhere[request.RootId].Kind);
         await AnnounceAsync("forking", $"forking {subtree.Count} twins under {request.RootId}");
+        await ServiceProvider.RecordAuditAsync(AuditActions.ScenarioRun, request.RootId, Describe(request));
         var work = ForkAndAnswerAsync(fork, read, request, forkClock, lifetime, createdAt, expiresAt);
         if (await Task.WhenAny(work, Task.Delay(_options.RunTimeout)) != work)
         {
@@ -158,4 +161,9 @@ public sealed class ScenarioGrain(IOptions<ScenarioOptions> options, ILogger<Sce
         logger.LogInformation("Scenario {Scenario} refused: {Problems}", ScenarioId, string.Join("; ", problems));
         return ScenarioOutcome.Refused(problems);
     }
+
+    private string Describe(ScenarioRequest r) =>
+        $"scenario {ScenarioId}: fail [{string.Join(",", r.Fail ?? [])}] paths [{string.Join(",", r.FailPaths ?? [])}], " +
+        $"{r.AddRacks?.Count ?? 0} added rack(s), {r.Loads?.Count ?? 0} load change(s), {r.Cracs?.Count ?? 0} CRAC setting(s), " +
+        FormattableString.Invariant($"horizon {r.HorizonS:0} s");
 }

@@ -1,7 +1,9 @@
+using DigitalTwin.Abstractions.Audit;
 using DigitalTwin.Abstractions.Changes;
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Grains.Audit;
 using DigitalTwin.Grains.Incidents;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -54,11 +56,11 @@ public sealed class DataCentreGrain(
     }
 
     /// <inheritdoc />
-    public Task<bool> AcknowledgeIncidentAsync(string incidentId, string operatorName)
+    public async Task<bool> AcknowledgeIncidentAsync(string incidentId, string operatorName)
     {
         _ = Spec;
         var at = State.Incidents.FindIndex(i => i.IncidentId == incidentId);
-        if (at < 0 || State.Incidents[at].State == AlertState.Resolved) return Task.FromResult(false);
+        if (at < 0 || State.Incidents[at].State == AlertState.Resolved) return false;
         State.Incidents[at] = State.Incidents[at] with
         {
             State = AlertState.Acknowledged,
@@ -67,7 +69,8 @@ public sealed class DataCentreGrain(
         };
         StateChanged = true;
         QueueIncidentChange(State.Incidents[at]);
-        return Task.FromResult(true);
+        await ServiceProvider.RecordAuditAsync(AuditActions.IncidentAcknowledge, Key.TwinId, $"incident {incidentId} acknowledged by {operatorName}");
+        return true;
     }
 
     private void QueueIncidentChange(Incident incident) =>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DigitalTwin.Abstractions.Cooling;
+using DigitalTwin.Abstractions.Security;
 
 namespace DigitalTwin.Silo.Api;
 
@@ -19,15 +20,15 @@ internal static class CoolingEndpoints
                 ? Results.Ok(pending)
                 : Answer(await c.RecommendAsync(Actor(user, by)))));
         cooling.MapPost("/recommendations", (string? datacentre, string? by, ClaimsPrincipal user, IGrainFactory grains) =>
-            WithCooling(grains, datacentre, async c => Answer(await c.RecommendAsync(Actor(user, by)))));
+            WithCooling(grains, datacentre, async c => Answer(await c.RecommendAsync(Actor(user, by))))).RequireAuthorization(TwinRoles.Operator);
         cooling.MapGet("/recommendations", (string? datacentre, int? top, IGrainFactory grains) =>
             WithCooling(grains, datacentre, async c => Results.Ok(await c.GetRecommendationsAsync(top ?? 20))));
         cooling.MapGet("/recommendations/{id}", async (string id, IGrainFactory grains) =>
             grains.CoolingOf(id) is { } c && await c.GetRecommendationAsync(id) is { } r ? Results.Ok(r) : Unknown(id));
         cooling.MapPost("/recommendations/{id}/approve", async (string id, string? by, ClaimsPrincipal user, IGrainFactory grains) =>
-            grains.CoolingOf(id) is { } c ? Answer(await c.ApproveAsync(id, Actor(user, by))) : Unknown(id));
+            grains.CoolingOf(id) is { } c ? Answer(await c.ApproveAsync(id, Actor(user, by))) : Unknown(id)).RequireAuthorization(TwinRoles.Operator);
         cooling.MapPost("/recommendations/{id}/reject", async (string id, string? by, string? reason, ClaimsPrincipal user, IGrainFactory grains) =>
-            grains.CoolingOf(id) is { } c ? Answer(await c.RejectAsync(id, Actor(user, by), reason)) : Unknown(id));
+            grains.CoolingOf(id) is { } c ? Answer(await c.RejectAsync(id, Actor(user, by), reason)) : Unknown(id)).RequireAuthorization(TwinRoles.Operator);
         return api;
     }
 

@@ -1,5 +1,7 @@
+using DigitalTwin.Abstractions.Audit;
 using DigitalTwin.Abstractions.Cooling;
 using DigitalTwin.Abstractions.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalTwin.Grains.Tests.Cooling;
 
@@ -76,5 +78,10 @@ public sealed class Cooling_recommendations_are_approved_applied_and_watched(Coo
         Assert.Contains("27.6", rollback.Detail);
         Assert.Equal(CoolingTrailSteps.RolledBack, rolledBack.Trail[^1].Step);
         Assert.Equal(2, rolledBack.Trail.SkipWhile(t => t.Step != CoolingTrailSteps.Rollback).Count(t => t.Step == CoolingTrailSteps.Acknowledged));
+
+        // The approval and the rollback are in the audit trail, on the data centre.
+        var audited = await cluster.SiloServices.GetRequiredService<IAuditLog>().ReadAsync(new AuditQuery(TwinId: site.Ids.DataCentre));
+        Assert.Contains(audited, a => a.Action == AuditActions.RecommendationApprove && a.Detail.Contains(offered.Id) && a.Detail.Contains("bob") && a.Detail.Contains("18->20"));
+        Assert.Contains(audited, a => a.Action == AuditActions.Rollback && a.Detail.Contains(offered.Id) && a.Detail.Contains("27.6"));
     }
 }
