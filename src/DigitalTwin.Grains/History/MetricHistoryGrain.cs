@@ -15,18 +15,43 @@ public sealed class MetricHistoryGrain(
     {
         var day = Day;
         var stored = state.State.Buckets;
-        var changed = false;
+        // What each merge replaced, so a write that fails leaves memory as it was: the twin keeps the buckets and
+        // appends them again later, and they must not be counted twice.
+        var undo = new List<(BucketState Bucket, BucketState? Before)>();
         foreach (var bucket in buckets)
         {
             if (HistoryKeys.DayOf(bucket.Start) != day || bucket.Count <= 0) continue;
             var incoming = BucketState.From(bucket);
             var at = stored.BinarySearch(incoming, StartOrder.Instance);
-            if (at >= 0) stored[at].Merge(incoming);
-            else stored.Insert(~at, incoming);
-            changed = true;
+            if (at >= 0)
+            {
+                undo.Add((stored[at], Copy(stored[at])));
+                stored[at].Merge(incoming);
+            }
+            else
+            {
+                stored.Insert(~at, incoming);
+                undo.Add((incoming, null));
+            }
         }
-        if (changed) await state.WriteStateAsync();
+        if (undo.Count == 0) return;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            for (var i = undo.Count - 1; i >= 0; i--)
+            {
+                var (bucket, before) = undo[i];
+                if (before is null) stored.Remove(bucket);
+                else (bucket.Min, bucket.Max, bucket.Sum, bucket.Count) = (before.Min, before.Max, before.Sum, before.Count);
+            }
+            throw;
+        }
     }
+
+    private static BucketState Copy(BucketState b) => new() { Start = b.Start, Min = b.Min, Max = b.Max, Sum = b.Sum, Count = b.Count };
 
     /// <inheritdoc />
     public Task<IReadOnlyList<HistoryBucket>> GetAsync(DateTimeOffset from, DateTimeOffset to) =>

@@ -132,16 +132,30 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
     private async Task CheckpointTickAsync(CancellationToken cancellationToken)
     {
         if (State.Spec is null || !StateChanged) return;
+        if (_checkpointTicksToSkip > 0)
+        {
+            _checkpointTicksToSkip--;
+            return;
+        }
         try
         {
             await CheckpointAsync();
+            if (_failedCheckpoints > 0) Logger.LogInformation("Twin {Twin} checkpointed again after {Failures} failed attempts", Key, _failedCheckpoints);
+            _failedCheckpoints = 0;
         }
         catch (Exception error)
         {
-            // The state stays marked changed, so the next tick (or deactivation) tries again.
-            Logger.LogWarning(error, "Twin {Twin} could not checkpoint", Key);
+            // The state stays marked changed, so a later tick (or deactivation) tries again: backing off (1, 2, 4, then
+            // every 5 intervals) so a store that is down is not hammered by every twin at every tick.
+            _failedCheckpoints++;
+            _checkpointTicksToSkip = Math.Min(MaxCheckpointTicksSkipped, (1 << Math.Min(_failedCheckpoints - 1, 3)) - 1);
+            if (_failedCheckpoints == 1) Logger.LogWarning(error, "Twin {Twin} could not checkpoint; it keeps its state in memory and tries again", Key);
         }
     }
+
+    private const int MaxCheckpointTicksSkipped = 4;
+    private int _failedCheckpoints;
+    private int _checkpointTicksToSkip;
 
     /// <summary>Flushes closed history buckets and writes the state (live twins only).</summary>
     protected async Task CheckpointAsync()

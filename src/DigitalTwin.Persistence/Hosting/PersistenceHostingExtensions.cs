@@ -1,17 +1,20 @@
 using System.Net;
 using DigitalTwin.Abstractions.Audit;
 using DigitalTwin.Persistence.Audit;
+using DigitalTwin.Persistence.Health;
 using DigitalTwin.Persistence.Migrations;
 using DigitalTwin.Persistence.Serialization;
 using DigitalTwin.Persistence.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization.Serializers;
+using Orleans.Storage;
 
 namespace DigitalTwin.Persistence.Hosting;
 
@@ -63,6 +66,7 @@ public static class PersistenceHostingExtensions
             services.GetRequiredService<TwinStateJsonSerializer>(),
             services.GetRequiredService<IActivatorProvider>(),
             services.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+        silo.Services.MonitorGrainStorage(storageName);
         return silo;
     }
 
@@ -101,7 +105,20 @@ public static class PersistenceHostingExtensions
             options.Invariant = NpgsqlInvariant;
             options.ConnectionString = connectionString;
         });
+        silo.Services.MonitorGrainStorage(storageName);
         return silo;
+    }
+
+    /// <summary>Puts the storage registered as <paramref name="storageName"/> behind <see cref="MonitoredGrainStorage"/>.</summary>
+    private static void MonitorGrainStorage(this IServiceCollection services, string storageName)
+    {
+        services.TryAddSingleton<StorageHealth>();
+        var registered = services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, storageName));
+        var create = registered.KeyedImplementationFactory
+            ?? throw new InvalidOperationException($"The grain storage '{storageName}' is not registered by a factory, so it cannot be monitored.");
+        services.Remove(registered);
+        services.AddKeyedSingleton<IGrainStorage>(storageName, (provider, key) =>
+            new MonitoredGrainStorage((IGrainStorage)create(provider, key), provider.GetRequiredService<StorageHealth>()));
     }
 
     private static string ResolveAgainstContentRoot(IServiceProvider services, string path)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DigitalTwin.Persistence.Health;
 
 namespace DigitalTwin.Silo.Api;
 
@@ -17,7 +18,10 @@ public static class ApiEndpoints
     /// <summary>Maps <c>/api/...</c> and <c>/healthz</c>.</summary>
     public static WebApplication MapDigitalTwinApi(this WebApplication app)
     {
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        // Still 200 while the store is down (the silo serves from memory); "degraded" and the storage state say so.
+        app.MapGet("/healthz", (IServiceProvider services) => services.GetService<StorageHealth>()?.Report() is { } storage
+            ? Results.Ok(new { status = storage.State == StorageHealth.AvailableState ? "ok" : "degraded", storage })
+            : Results.Ok(new { status = "ok" })).AllowAnonymous();
         var api = app.MapGroup("/api");
         api.MapTwinEndpoints();
         api.MapTopologyEndpoints();

@@ -1,0 +1,99 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+
+namespace DigitalTwin.Persistence.Health;
+
+/// <summary>
+/// Whether the store answers, as the silo's own grain-state reads and writes find it. The first failure opens an
+/// outage (logged as an error once, not once per twin); the first success after it closes the outage (logged with
+/// its length and how many operations failed meanwhile). Seen in <c>/healthz</c> (<see cref="Report"/>) and in the
+/// meter <see cref="MeterName"/>: <c>dt.storage.failures</c>, <c>dt.storage.retries</c>, <c>dt.storage.available</c>.
+/// </summary>
+public sealed class StorageHealth
+{
+    /// <summary>The meter's name, for OpenTelemetry or dotnet-counters.</summary>
+    public const string MeterName = "DigitalTwin.Storage";
+
+    /// <summary>The report's state while the store answers (<c>unavailable</c> otherwise).</summary>
+    public const string AvailableState = "available";
+
+    private readonly object _gate = new();
+    private readonly ILogger<StorageHealth> _logger;
+    // Wall-clock time, not the silo's (possibly scaled) twin clock: an outage lasts as long as an operator waits.
+    private readonly TimeProvider _clock = TimeProvider.System;
+    private readonly Counter<long> _failureCounter;
+    private readonly Counter<long> _retryCounter;
+    private DateTimeOffset? _unavailableSince;
+    private long _failures;
+    private long _failuresThisOutage;
+    private long _outages;
+    private double? _lastOutageSeconds;
+
+    /// <summary>Creates the tracker and its instruments.</summary>
+    public StorageHealth(ILogger<StorageHealth> logger, IMeterFactory? meters = null)
+    {
+        _logger = logger;
+        var meter = meters?.Create(MeterName) ?? new Meter(MeterName);
+        _failureCounter = meter.CreateCounter<long>("dt.storage.failures", "{operation}", "Grain-state reads, writes and clears that failed, by operation.");
+        _retryCounter = meter.CreateCounter<long>("dt.storage.retries", "{operation}", "Failed grain-state operations tried again after a pause.");
+        meter.CreateObservableGauge("dt.storage.available", () => Available ? 1 : 0, "{bool}", "1 while the store answers, 0 during an outage.");
+    }
+
+    /// <summary>False from a failed operation until the next one that succeeds.</summary>
+    public bool Available
+    {
+        get { lock (_gate) return _unavailableSince is null; }
+    }
+
+    /// <summary>An operation reached the store: ends an outage if one was open.</summary>
+    public void Succeeded()
+    {
+        if (Volatile.Read(ref _failuresThisOutage) == 0) return;
+        lock (_gate)
+        {
+            if (_unavailableSince is not { } since) return;
+            _lastOutageSeconds = (_clock.GetUtcNow() - since).TotalSeconds;
+            _logger.LogWarning("Storage is available again after {Seconds:F1} s; {Failures} grain-state operations failed meanwhile and are being retried by their twins",
+                _lastOutageSeconds, _failuresThisOutage);
+            _unavailableSince = null;
+            _failuresThisOutage = 0;
+        }
+    }
+
+    /// <summary>An operation failed: opens an outage if none was open.</summary>
+    public void Failed(string operation, string stateName, Exception error)
+    {
+        _failureCounter.Add(1, new KeyValuePair<string, object?>("operation", operation));
+        lock (_gate)
+        {
+            _failures++;
+            _failuresThisOutage++;
+            if (_unavailableSince is not null) return;
+            _unavailableSince = _clock.GetUtcNow();
+            _outages++;
+            // The type and first line only: enough to tell a refused connection from a timeout, and no connection string.
+            _logger.LogError("Storage unavailable: a {Operation} of {State} failed ({Error}). Twins keep serving from memory; their checkpoints are retried with backoff and nothing is lost while they stay active",
+                operation, stateName, $"{error.GetType().Name}: {FirstLine(error.Message)}");
+        }
+    }
+
+    /// <summary>A failed operation is about to be tried again.</summary>
+    public void Retried(string operation) => _retryCounter.Add(1, new KeyValuePair<string, object?>("operation", operation));
+
+    /// <summary>The state for a health probe.</summary>
+    public StorageHealthReport Report()
+    {
+        lock (_gate)
+        {
+            return new StorageHealthReport(_unavailableSince is null ? AvailableState : "unavailable", _unavailableSince,
+                _unavailableSince is { } since ? (_clock.GetUtcNow() - since).TotalSeconds : null,
+                _failures, _outages, _lastOutageSeconds);
+        }
+    }
+
+    private static string FirstLine(string text)
+    {
+        var line = text.Split('\n', 2)[0].Trim();
+        return line.Length > 200 ? line[..200] : line;
+    }
+}
