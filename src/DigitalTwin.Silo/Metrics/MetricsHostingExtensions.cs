@@ -1,4 +1,5 @@
 using DigitalTwin.Ingestion.Diagnostics;
+using DigitalTwin.Persistence.Health;
 using OpenTelemetry.Metrics;
 
 namespace DigitalTwin.Silo.Metrics;
@@ -20,7 +21,7 @@ public static class MetricsHostingExtensions
         if (!section.GetValue(nameof(MetricsOptions.Enabled), true)) return builder;
         builder.Services.AddHostedService<TwinRollupMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(OrleansMeterName, IngestionStatistics.MeterName, TwinRollupMetrics.MeterName)
+            .AddMeter(OrleansMeterName, IngestionStatistics.MeterName, TwinRollupMetrics.MeterName, StorageHealth.MeterName)
             .AddPrometheusExporter());
         return builder;
     }
