@@ -86,7 +86,7 @@ public static class SecurityHostingExtensions
         else
         {
             logger.LogInformation("Security mode Required: {Users} configured user(s) ({Names}); access tokens valid for {Lifetime}{KeyNote}",
-                settings.Users.Count, string.Join(", ", settings.Users.Select(u => $"{u.Name} ({TwinRoles.Name(u.Role)})")), settings.TokenLifetime,
+                settings.Users.Count, string.Join(", ", settings.Users.Values.Select(u => $"{u.Name} ({TwinRoles.Name(u.Role)})")), settings.TokenLifetime,
                 settings.TokenKey is null ? "; no TokenKey configured, so tokens are signed with a random key and end when this silo stops" : "");
         }
         app.UseAuthentication();

@@ -15,7 +15,7 @@ public sealed record SecuritySettings
     public SecurityMode Mode { get; init; } = SecurityMode.Required;
 
     /// <summary>The users who may sign in with a password.</summary>
-    public IReadOnlyList<ConfiguredUser> Users { get; init; } = [];
+    public IReadOnlyDictionary<string, ConfiguredUser> Users { get; init; } = new Dictionary<string, ConfiguredUser>(StringComparer.Ordinal);
 
     /// <summary>
     /// The HMAC-SHA256 key that signs access tokens (<c>TokenKey</c>, base64, at least 32 bytes). Null when not
@@ -45,9 +45,9 @@ public sealed record SecuritySettings
         };
     }
 
-    private static List<ConfiguredUser> ReadUsers(IConfigurationSection users)
+    private static Dictionary<string, ConfiguredUser> ReadUsers(IConfigurationSection users)
     {
-        var list = new List<ConfiguredUser>();
+        var list = new Dictionary<string, ConfiguredUser>(StringComparer.Ordinal);
         foreach (var user in users.GetChildren())
         {
             var role = user["Role"];
@@ -63,7 +63,7 @@ public sealed record SecuritySettings
                 throw new InvalidOperationException(
                     $"{Section}:Users:{user.Key}:PasswordHash is missing or is not a password hash; make one with `dt hash-password`.");
             }
-            list.Add(new ConfiguredUser(user.Key, parsed, hash!));
+            list[user.Key] = new ConfiguredUser(user.Key, parsed, hash!);
         }
         return list;
     }

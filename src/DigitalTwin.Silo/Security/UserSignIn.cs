@@ -11,7 +11,7 @@ namespace DigitalTwin.Silo.Security;
 /// </summary>
 public sealed class UserSignIn(SecuritySettings settings, IAuditLog audit, ILogger<UserSignIn> logger)
 {
-    private readonly Dictionary<string, ConfiguredUser> _users = settings.Users.ToDictionary(u => u.Name, StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, ConfiguredUser> _users = settings.Users;
 
     /// <summary>The user whose password this is, or null (after recording the failure).</summary>
     public async Task<ConfiguredUser?> CheckAsync(string? name, string? password, string channel, HttpContext http)
