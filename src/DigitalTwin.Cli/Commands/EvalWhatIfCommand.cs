@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DigitalTwin.Cli.Evaluation;
+using DigitalTwin.Evaluation.Cooling;
 using DigitalTwin.Evaluation.WhatIf;
 
 namespace DigitalTwin.Cli.Commands;
@@ -134,15 +135,18 @@ internal static class EvalWhatIfCommand
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (start is null)
         {
-            start = TruthFile.FaultStart(TruthFile.Read(world.TruthPath), "crac_failure", crac, asked);
+            start = File.Exists(world.TruthPath)
+                ? SimulatorTruth.Read(world.TruthPath).Faults.Where(f => f.Kind == "crac_failure" && f.Target == crac && f.At >= asked).Select(f => (DateTimeOffset?)f.At).FirstOrDefault()
+                : null;
             if (start is null && DateTime.UtcNow > deadline) throw new TimeoutException($"the simulator never recorded the failure of {crac}: {world.Silo.Tail()}");
             if (start is null) await Task.Delay(250, cancellationToken);
         }
         var lag = (start.Value - asked).TotalSeconds;
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"eval: {crac} failed {lag:F0} simulated s after the twin was asked; waiting {settings.HorizonS:F0} s"));
         await world.WaitUntilAsync((start.Value - world.Clock.Epoch).TotalSeconds + settings.HorizonS + 30, cancellationToken, $"{crac} failed");
-        var truth = TruthFile.Read(world.TruthPath);
-        return WhatIfScore.Compare(predicted, TruthFile.RackInlets(truth, start.Value), step, settings.HorizonS);
+        var observed = SimulatorTruth.Read(world.TruthPath).Samples
+            .Select(s => new ObservedInlets((s.At - start.Value).TotalSeconds, s.RackMaxInletC)).ToList();
+        return WhatIfScore.Compare(predicted, observed, step, settings.HorizonS);
     }
 
     private static string Seconds(double? s) => s is { } v ? v.ToString("F0", CultureInfo.InvariantCulture) : "none";

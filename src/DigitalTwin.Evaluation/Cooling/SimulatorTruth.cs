@@ -3,16 +3,21 @@ using System.Text.Json;
 namespace DigitalTwin.Evaluation.Cooling;
 
 /// <summary>
-/// The simulator's ground truth (<c>--truth</c> JSON lines) as a cooling evaluation reads it: the periodic samples of
-/// cooling power and rack inlets, and every limit crossing. Other lines are skipped.
+/// The simulator's ground truth (<c>--truth</c> JSON lines) as the evaluations read it: the periodic samples of
+/// cooling power and rack inlets, every limit crossing and every fault's start. Other lines are skipped. It may be
+/// read while the simulator is still writing it.
 /// </summary>
 public sealed class SimulatorTruth
 {
-    private SimulatorTruth(IReadOnlyList<TruthSample> samples, IReadOnlyList<LimitCrossing> crossings)
+    private SimulatorTruth(IReadOnlyList<TruthSample> samples, IReadOnlyList<LimitCrossing> crossings, IReadOnlyList<FaultStart> faults)
     {
         Samples = samples;
         Crossings = crossings;
+        Faults = faults;
     }
+
+    /// <summary>Every fault's start (kind, target, when), in time order.</summary>
+    public IReadOnlyList<FaultStart> Faults { get; }
 
     /// <summary>The periodic samples, in time order.</summary>
     public IReadOnlyList<TruthSample> Samples { get; }
@@ -25,7 +30,11 @@ public sealed class SimulatorTruth
     {
         var samples = new List<TruthSample>();
         var crossings = new List<LimitCrossing>();
-        foreach (var line in File.ReadLines(path))
+        var faults = new List<FaultStart>();
+        // Shared for writing: the simulator may still be appending to it.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             JsonDocument document;
@@ -51,10 +60,13 @@ public sealed class SimulatorTruth
                         crossings.Add(new LimitCrossing(at, root.GetProperty("rack").GetString()!, root.GetProperty("level").GetString()!,
                             root.GetProperty("from").GetString()!, root.GetProperty("maxInletC").GetDouble()));
                         break;
+                    case "fault_start":
+                        faults.Add(new FaultStart(at, root.GetProperty("kind").GetString()!, root.GetProperty("target").GetString()!));
+                        break;
                 }
             }
         }
-        return new SimulatorTruth(samples, crossings);
+        return new SimulatorTruth(samples, crossings, faults);
     }
 
     /// <summary>

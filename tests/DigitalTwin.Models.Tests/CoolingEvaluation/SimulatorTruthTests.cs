@@ -20,7 +20,9 @@ public sealed class SimulatorTruthTests : IDisposable
         File.WriteAllLines(_path,
         [
             """{"type":"start","ts":"2026-11-24T10:00:00+00:00","seed":1}""",
-            Racks(0, 6000, 21, 22), Racks(10, 6000, 21, 22), Racks(20, 3000, 26, 27.5), Limit(20, "r2", "warning", "ok"),
+            Racks(0, 6000, 21, 22), Racks(10, 6000, 21, 22),
+            """{"type":"fault_start","ts":"2026-11-24T10:15:00+00:00","id":"f1","kind":"crac_failure","target":"crac-a1","start":"2026-11-24T10:15:00+00:00"}""",
+            Racks(20, 3000, 26, 27.5), Limit(20, "r2", "warning", "ok"),
             Racks(30, 3000, 25, 26), Limit(30, "r2", "ok", "warning"), Racks(40, 3000, 33, 24), Limit(40, "r1", "critical", "ok"), Racks(50, 3000, 22, 22),
             """{"type":"racks","ts":"2026-11-24T10:5""",
         ]);
@@ -29,6 +31,7 @@ public sealed class SimulatorTruthTests : IDisposable
         DateTimeOffset At(int minute) => start.AddMinutes(minute);
 
         Assert.Equal(6, truth.Samples.Count);
+        Assert.Equal(new FaultStart(At(15), "crac_failure", "crac-a1"), Assert.Single(truth.Faults));
         // 6 kW for 20 minutes, then 3 kW for 10: 2 + 0.5 kWh; a window inside one sample counts its share.
         Assert.Equal(2.5, truth.CoolingEnergyKwh(At(0), At(30)), 9);
         Assert.Equal(0.25, truth.CoolingEnergyKwh(At(25), At(30)), 9);
