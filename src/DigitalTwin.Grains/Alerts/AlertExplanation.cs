@@ -24,6 +24,10 @@ public static class AlertExplanation
     {
         if (n is null) return "Its neighbours could not be consulted.";
         var place = $"{n.ParentKind.ToWireName()} {n.ParentId}";
+        // A component lives in its server's air and on its power: when the server itself is in trouble (a hot inlet
+        // from failed cooling, a lost feed), the component is a symptom, not the cause.
+        if (kind.LevelOf() == TwinLevel.Component && n.ParentOpenAlerts > 0)
+            return $"Its {place} has open alerts of its own: the likely cause is there (its inlet air, power or workload), not this {kind.ToWireName()}.";
         if (n.Siblings == 0) return $"It is the only twin in {place}.";
         var mean = n.SiblingMean is { } m
             ? string.Create(CultureInfo.InvariantCulture, $" (their mean {metric} is {m:0.##})")

@@ -45,12 +45,14 @@ public sealed class LimitWatch(TwinOptions options, AlertBook book)
         return Apply(state, spec, reading, limit, from, track.Level, track.Since);
     }
 
+    private static bool Beyond(string relation, double value, double limit) => relation.StartsWith("above", StringComparison.Ordinal) ? value > limit : value < limit;
+
     private bool Apply(TwinState state, TwinSpec spec, Reading reading, MetricLimit limit, HealthStatus from, HealthStatus to, DateTimeOffset since)
     {
         if (to == HealthStatus.Ok) return book.Resolve(state, AlertKind.Limit, reading.Metric, reading.Timestamp);
         var (relation, crossed) = Crossed(limit, reading.Value, to);
         var what = string.Create(CultureInfo.InvariantCulture,
-            $"{reading.Metric} = {reading.Value:0.##}, {relation} limit {crossed:0.##} since {since:HH:mm:ss} UTC.");
+            $"{reading.Metric} {relation} limit {crossed:0.##} since {since:HH:mm:ss} UTC (now {reading.Value:0.##}{(Beyond(relation, reading.Value, crossed) ? "" : ", back inside the limit but not yet past its hysteresis")}).");
         if (from == HealthStatus.Ok)
         {
             book.Raise(new TwinAlert(Guid.NewGuid().ToString("N"), spec.Id, spec.Kind, reading.Metric, reading.Value,

@@ -13,4 +13,5 @@ public sealed record Neighbourhood(
     [property: Id(2)] int Siblings,
     [property: Id(3)] int SiblingsWithAlerts,
     [property: Id(4)] double? SiblingMean,
-    [property: Id(5)] int SiblingsWithMetric);
+    [property: Id(5)] int SiblingsWithMetric,
+    [property: Id(6)] int ParentOpenAlerts = 0);

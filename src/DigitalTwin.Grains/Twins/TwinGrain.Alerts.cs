@@ -46,6 +46,7 @@ public abstract partial class TwinGrain
             .ToArray();
         return Task.FromResult(new Neighbourhood(
             spec.Id, spec.Kind, siblings.Length, siblings.Count(r => r?.OpenAlerts > 0),
-            values.Length > 0 ? values.Average() : null, values.Length));
+            values.Length > 0 ? values.Average() : null, values.Length,
+            State.Alerts.Count(a => a.State != AlertState.Resolved)));
     }
 }
