@@ -12,5 +12,6 @@ internal static class EvalCommands
         EvalAlertThresholdCommand.Create(),
         EvalCoolingCommand.Create(),
         EvalWhatIfCommand.Create(),
+        EvalFaultsCommand.Create(),
     };
 }

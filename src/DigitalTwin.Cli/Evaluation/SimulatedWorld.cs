@@ -72,6 +72,7 @@ internal sealed class SimulatedWorld : IAsyncDisposable
             ["DigitalTwin:Demo:Simulator:ExtraArguments"] = extra,
             ["DigitalTwin:Mqtt:ForwardSimulationTopics"] = "true",
         };
+        foreach (var (key, value) in options.SiloSettings ?? new Dictionary<string, string>()) settings[key] = value;
         var silo = await LocalSilo.StartAsync(cancellationToken, settings);
         var world = new SimulatedWorld(silo, clock, folder);
         try
@@ -117,12 +118,19 @@ internal sealed class SimulatedWorld : IAsyncDisposable
     }
 
     /// <summary>Twin ids of a kind from the live topology.</summary>
-    public async Task<IReadOnlyList<(string Id, string? ParentId)>> TwinsAsync(string kind, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(string Id, string? ParentId)>> TwinsAsync(string kind, CancellationToken cancellationToken) =>
+        (await TopologyAsync(cancellationToken))
+            .Where(e => string.Equals(e.Kind, kind, StringComparison.OrdinalIgnoreCase))
+            .Select(e => (e.Id, e.ParentId))
+            .ToList();
+
+    /// <summary>Every twin of the live topology: id, kind (as the API writes it) and parent.</summary>
+    public async Task<IReadOnlyList<(string Id, string Kind, string? ParentId)>> TopologyAsync(CancellationToken cancellationToken)
     {
         using var topology = JsonDocument.Parse(await Http.GetStringAsync("api/topology", cancellationToken));
         return Entries(topology.RootElement)
-            .Where(e => string.Equals(e.GetProperty("kind").GetString(), kind, StringComparison.OrdinalIgnoreCase))
-            .Select(e => (e.GetProperty("id").GetString()!, e.TryGetProperty("parentId", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null))
+            .Select(e => (e.GetProperty("id").GetString()!, e.GetProperty("kind").GetString() ?? "",
+                e.TryGetProperty("parentId", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null))
             .ToList();
     }
 

@@ -9,6 +9,7 @@ namespace DigitalTwin.Cli.Evaluation;
 /// <param name="Load">Factor on every server's utilisation (1: as generated).</param>
 /// <param name="SimulatorArguments">More simulator options (fault schedules), verbatim.</param>
 /// <param name="ComponentIntervalS">Simulated seconds between component readings (default: <paramref name="IntervalS"/>).</param>
+/// <param name="SiloSettings">More silo configuration (keys and values), e.g. twin cadences suited to an accelerated clock.</param>
 internal sealed record WorldOptions(
     int Servers = 240,
     int Rooms = 2,
@@ -17,4 +18,5 @@ internal sealed record WorldOptions(
     double IntervalS = 10,
     double Load = 1,
     string? SimulatorArguments = null,
-    double? ComponentIntervalS = null);
+    double? ComponentIntervalS = null,
+    IReadOnlyDictionary<string, string>? SiloSettings = null);

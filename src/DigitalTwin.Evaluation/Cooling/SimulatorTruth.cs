@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DigitalTwin.Evaluation.Faults;
 
 namespace DigitalTwin.Evaluation.Cooling;
 
@@ -9,12 +10,17 @@ namespace DigitalTwin.Evaluation.Cooling;
 /// </summary>
 public sealed class SimulatorTruth
 {
-    private SimulatorTruth(IReadOnlyList<TruthSample> samples, IReadOnlyList<LimitCrossing> crossings, IReadOnlyList<FaultStart> faults)
+    private SimulatorTruth(IReadOnlyList<TruthSample> samples, IReadOnlyList<LimitCrossing> crossings, IReadOnlyList<FaultStart> faults,
+        IReadOnlyList<InjectedFault> injected)
     {
         Samples = samples;
         Crossings = crossings;
         Faults = faults;
+        Injected = injected;
     }
+
+    /// <summary>Every injected fault with its start, failure instant (degradations) and end (once it ended), in order of start.</summary>
+    public IReadOnlyList<InjectedFault> Injected { get; }
 
     /// <summary>Every fault's start (kind, target, when), in time order.</summary>
     public IReadOnlyList<FaultStart> Faults { get; }
@@ -31,6 +37,7 @@ public sealed class SimulatorTruth
         var samples = new List<TruthSample>();
         var crossings = new List<LimitCrossing>();
         var faults = new List<FaultStart>();
+        var injected = new List<InjectedFault>();
         // Shared for writing: the simulator may still be appending to it.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);
@@ -62,11 +69,18 @@ public sealed class SimulatorTruth
                         break;
                     case "fault_start":
                         faults.Add(new FaultStart(at, root.GetProperty("kind").GetString()!, root.GetProperty("target").GetString()!));
+                        injected.Add(new InjectedFault(root.GetProperty("id").GetString() ?? "", faults[^1].Kind, faults[^1].Target, at,
+                            root.TryGetProperty("failAt", out var failAt) ? failAt.GetDateTimeOffset() : null, null,
+                            root.TryGetProperty("metric", out var metric) ? metric.GetString() : null));
+                        break;
+                    case "fault_end" when root.GetProperty("id").GetString() is { } ended:
+                        var index = injected.FindLastIndex(f => f.Id == ended);
+                        if (index >= 0) injected[index] = injected[index] with { End = at };
                         break;
                 }
             }
         }
-        return new SimulatorTruth(samples, crossings, faults);
+        return new SimulatorTruth(samples, crossings, faults, injected);
     }
 
     /// <summary>

@@ -28,6 +28,16 @@ public static class AlertExplanation
         // from failed cooling, a lost feed), the component is a symptom, not the cause.
         if (kind.LevelOf() == TwinLevel.Component && n.ParentOpenAlerts > 0)
             return $"Its {place} has open alerts of its own: the likely cause is there (its inlet air, power or workload), not this {kind.ToWireName()}.";
+        // Air temperatures: the room's cooling, seen from the room, outranks what one rack can see.
+        if (n.Room is { } room && room.CoolingInTrouble.Count > 0)
+        {
+            var units = string.Join(", ", room.CoolingInTrouble);
+            return $"Cooling in room {room.RoomId} is in trouble ({(room.CoolingInTrouble.Count == 1 ? "CRAC" : "CRACs")} {units}): the likely cause is the room's cooling, not this {kind.ToWireName()}.";
+        }
+        if (n.Room is { OtherRacksWithAlerts: > 0 } warm)
+        {
+            return $"{warm.OtherRacksWithAlerts} of {warm.OtherRacks} other racks in room {warm.RoomId} have open alerts too: a room-wide cause such as cooling is likely, not this {kind.ToWireName()}.";
+        }
         if (n.Siblings == 0) return $"It is the only twin in {place}.";
         var mean = n.SiblingMean is { } m
             ? string.Create(CultureInfo.InvariantCulture, $" (their mean {metric} is {m:0.##})")

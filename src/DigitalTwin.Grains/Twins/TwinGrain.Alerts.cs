@@ -1,4 +1,7 @@
 using DigitalTwin.Abstractions.Health;
+using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Abstractions.Telemetry;
+using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Grains.Alerts;
 
 namespace DigitalTwin.Grains.Twins;
@@ -36,7 +39,7 @@ public abstract partial class TwinGrain
     }
 
     /// <inheritdoc />
-    public Task<Neighbourhood> DescribeNeighboursAsync(string childId, string metric)
+    public async Task<Neighbourhood> DescribeNeighboursAsync(string childId, string metric)
     {
         var spec = Spec;
         var siblings = State.Children.Where(c => c.Id != childId).Select(c => _reports.Of(c.Id)).ToArray();
@@ -44,9 +47,39 @@ public abstract partial class TwinGrain
             .Where(r => r is not null && r.Metrics.ContainsKey(metric))
             .Select(r => r!.Metrics[metric])
             .ToArray();
-        return Task.FromResult(new Neighbourhood(
+        RoomNeighbourhood? room = null;
+        if (spec.Kind == TwinKind.Room) room = DescribeRoom(childId);
+        else if (spec.Kind == TwinKind.Rack && RoomAir.Contains(metric) && ParentRef is { Kind: TwinKind.Room } parent)
+        {
+            try
+            {
+                room = (await Child(parent).DescribeNeighboursAsync(spec.Id, metric).WaitAsync(Options.QueryTimeout)).Room;
+            }
+            catch (Exception)
+            {
+                // The rack's own view still stands without the room's.
+            }
+        }
+        return new Neighbourhood(
             spec.Id, spec.Kind, siblings.Length, siblings.Count(r => r?.OpenAlerts > 0),
             values.Length > 0 ? values.Average() : null, values.Length,
-            State.Alerts.Count(a => a.State != AlertState.Resolved)));
+            State.Alerts.Count(a => a.State != AlertState.Resolved), room);
+    }
+
+    /// <summary>Air temperatures, whose cause may be the room's cooling rather than the twin that measures them.</summary>
+    private static readonly HashSet<string> RoomAir = new(StringComparer.Ordinal) { MetricNames.InletTemperature, MetricNames.OutletTemperature };
+
+    // A supply this far above its setpoint means the unit is not holding it (a saturated or stopped coil).
+    private const double SupplyAboveSetpointC = 3;
+
+    private RoomNeighbourhood DescribeRoom(string rackId)
+    {
+        var reports = State.Children.Where(c => c.Id != rackId).Select(c => _reports.Of(c.Id)).OfType<ChildReport>().ToArray();
+        var racks = reports.Where(r => r.Kind == TwinKind.Rack).ToArray();
+        var cooling = reports.Where(r => r.Kind == TwinKind.Crac && (r.OpenAlerts > 0 || r.Health >= HealthStatus.Warning
+                || r.Metrics.TryGetValue(MetricNames.SupplyTemperature, out var supply) && r.Metrics.TryGetValue(MetricNames.Setpoint, out var setpoint) && supply - setpoint > SupplyAboveSetpointC
+                || r.Metrics.TryGetValue(MetricNames.Power, out var power) && power <= 0))
+            .Select(r => r.ChildId).Order(StringComparer.Ordinal).ToArray();
+        return new RoomNeighbourhood(Spec.Id, racks.Length, racks.Count(r => r.OpenAlerts > 0), cooling);
     }
 }
