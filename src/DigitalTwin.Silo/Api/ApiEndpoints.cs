@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using DigitalTwin.Persistence.Health;
+using DigitalTwin.Silo.Views;
 
 namespace DigitalTwin.Silo.Api;
 
@@ -31,6 +32,7 @@ public static class ApiEndpoints
         api.MapCoolingEndpoints();
         api.MapCapacityEndpoints();
         api.MapChangeEventEndpoints();
+        api.MapViewEndpoints();
         return app;
     }
 }

@@ -1,9 +1,9 @@
 namespace DigitalTwin.Silo.Pages;
 
-/// <summary>The twin's own pages: an operator's overview at <c>/</c>, served beside the Orleans dashboard.</summary>
+/// <summary>The operator views at <c>/</c> (wwwroot: one page, one JavaScript module per view), served beside the Orleans dashboard.</summary>
 public static class PageEndpoints
 {
-    /// <summary>Serves <c>wwwroot</c> with <c>/</c> answering the overview page.</summary>
+    /// <summary>Serves <c>wwwroot</c> with <c>/</c> answering the operator views.</summary>
     public static WebApplication MapDigitalTwinPages(this WebApplication app)
     {
         app.UseDefaultFiles();
