@@ -32,7 +32,9 @@ internal static class CracPhysics
         }
         var fan = crac.FanPct / 100;
         var flow = crac.AirflowM3S * Air.Density * Air.SpecificHeat;
-        var wanted = Math.Max(0, flow * (returnC - crac.SetpointC));
+        crac.HuntPhase = (crac.HuntPhase + 2 * Math.PI * dt / crac.HuntPeriodS) % (2 * Math.PI);
+        var aim = crac.SetpointC + crac.HuntAmplitudeC * Math.Sin(crac.HuntPhase);
+        var wanted = Math.Max(0, flow * (returnC - aim));
         var capacity = crac.CapacityW * Math.Clamp((returnC - EvaporatorC) / (Crac.NominalReturnC - EvaporatorC), 0, 2) * Math.Pow(fan, 0.6);
         crac.Saturated = wanted > capacity;
         var target = flow > 0 ? returnC - Math.Min(wanted, capacity) / flow : returnC;

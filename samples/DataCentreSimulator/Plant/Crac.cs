@@ -38,6 +38,16 @@ internal sealed class Crac(string id, Room room, double x, double y)
     public double AirflowM3S => Failed ? 0 : RatedAirflowM3S * FanPct / 100;
     public double PowerW => CompressorPowerW + FanPowerW;
 
+    /// <summary>
+    /// The unit's supply-air control hunts around its setpoint (valve or compressor-stage cycling): a swing of
+    /// <see cref="HuntAmplitudeC"/> with a period of its own, so no two units swing together.
+    /// </summary>
+    public double HuntAmplitudeC { get; set; } = 0.4;
+    /// <summary>Period of the hunting, s (each unit its own, a few to twenty minutes).</summary>
+    public double HuntPeriodS { get; set; } = 600;
+    /// <summary>Phase of the hunting, radians.</summary>
+    public double HuntPhase { get; set; }
+
     /// <summary>Whether it is saturated: running flat out and still above its setpoint.</summary>
     public bool Saturated { get; set; }
 }

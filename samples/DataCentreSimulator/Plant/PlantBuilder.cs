@@ -84,6 +84,11 @@ internal static class PlantBuilder
             };
             crac.SetpointC = Math.Clamp(20, crac.SetpointMinC, crac.SetpointMaxC);
             crac.SupplyC = crac.SetpointC;
+            // Each unit hunts at a period and phase of its own, drawn from its id so the rest of the plant's random
+            // draws (and so every seed's world) stay as they were.
+            var hunt = new Random(StableHash(c.Id));
+            crac.HuntPeriodS = 300 + 900 * hunt.NextDouble();
+            crac.HuntPhase = 2 * Math.PI * hunt.NextDouble();
             room.Cracs.Add(crac);
         }
 
@@ -185,4 +190,11 @@ internal static class PlantBuilder
 
     private static double Rated(TwinSpec spec, string name, double fallback) =>
         spec.Rated?.TryGetValue(name, out var value) == true && double.IsFinite(value) && value > 0 ? value : fallback;
+
+    private static int StableHash(string text)
+    {
+        var hash = 17;
+        foreach (var ch in text) hash = unchecked(hash * 31 + ch);
+        return hash;
+    }
 }

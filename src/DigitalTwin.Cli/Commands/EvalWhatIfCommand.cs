@@ -28,12 +28,29 @@ internal static class EvalWhatIfCommand
         var warmup = new Option<double>("--warmup") { Description = "Simulated hours the twin mirrors the world before it is asked (calibration).", DefaultValueFactory = _ => 3 };
         var horizon = new Option<double>("--horizon") { Description = "Seconds compared after the failure.", DefaultValueFactory = _ => 3600 };
         var sweep = new Option<bool>("--sweep") { Description = "Run at least ten cases (two worlds of other seeds and loads, five CRAC failures each) and print WHATIF-SWEEP." };
-        var command = new Command("whatif", "Run the simulator and a silo together, ask the twin what a CRAC failure would do, fail it in the simulator and print WHATIF (and WHATIF-SWEEP).")
+        var recording = new Option<string>("--recording") { Description = "Offline: judge the model against this telemetry recording (JSON lines {\"ts\",\"topic\",\"payload\"}, from any simulator or data centre) instead of running one; needs --topology, --fail and --fault-at." };
+        var topology = new Option<string>("--topology") { Description = "Offline: the recording's topology file." };
+        var faultAt = new Option<DateTimeOffset?>("--fault-at") { Description = "Offline: when the --fail CRAC failed in the recording (ISO 8601)." };
+        var command = new Command("whatif", "Run the simulator and a silo together, ask the twin what a CRAC failure would do, fail it in the simulator and print WHATIF (and WHATIF-SWEEP); or, with --recording, judge the model against recorded telemetry.")
         {
-            seed, servers, rooms, fail, load, timeScale, interval, warmup, horizon, sweep,
+            seed, servers, rooms, fail, load, timeScale, interval, warmup, horizon, sweep, recording, topology, faultAt,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(recording) is { } recorded)
+            {
+                if (parse.GetValue(topology) is not { } topologyPath || parse.GetValue(fail) is not { } failed || parse.GetValue(faultAt) is not { } at)
+                {
+                    Console.Error.WriteLine("dt eval whatif: --recording needs --topology, --fail and --fault-at");
+                    return 2;
+                }
+                if (!File.Exists(recorded) || !File.Exists(topologyPath))
+                {
+                    Console.Error.WriteLine($"dt eval whatif: no such file: {(File.Exists(recorded) ? topologyPath : recorded)}");
+                    return 2;
+                }
+                return EvalWhatIfRecording.Run(recorded, topologyPath, failed, at, parse.GetValue(horizon), 10);
+            }
             var settings = new WhatIfSettings(parse.GetValue(warmup) * 3600, parse.GetValue(horizon));
             if (settings.WarmupS < 0 || settings.HorizonS is < 60 or > 86_400)
             {

@@ -11,10 +11,13 @@ namespace DigitalTwin.Models.Thermal;
 /// <param name="TimeToLimitS">Seconds from the start until the inlet first reaches the limit (interpolated between
 /// steps; 0 when already there), or null when it stays below it over the horizon.</param>
 /// <param name="PeakInletC">Highest inlet over the horizon, °C.</param>
+/// <param name="MeanInletC">Mean inlet over the rack's servers (the mixed air, without the hottest server's extra share
+/// or its sensor's offset) at each time, °C; empty when not recorded.</param>
 public sealed record RackInletSeries(
     string Id,
     IReadOnlyList<double> InletC,
     IReadOnlyList<double> ExhaustC,
     double LimitC,
     double? TimeToLimitS,
-    double PeakInletC);
+    double PeakInletC,
+    IReadOnlyList<double>? MeanInletC = null);

@@ -8,8 +8,11 @@ namespace DigitalTwin.Models.Thermal;
 /// <param name="ExhaustRiseK">Air temperature rise across its servers at their present power, K; sets the airflow
 /// the rack draws: airflow = power / (ρ·cp·rise).</param>
 /// <param name="HeatCapacityJPerK">Heat capacity of its equipment that follows its exhaust temperature, J/K.</param>
+/// <param name="HottestShareFactor">How many times the rack's mean share of warm intake air its hottest server breathes
+/// (exhaust coming back rises, so the top of a rack breathes more of it), ≥ 1.</param>
 public sealed record RackThermalParameters(
     double Recirculation,
     double InletOffsetK,
     double ExhaustRiseK,
-    double HeatCapacityJPerK);
+    double HeatCapacityJPerK,
+    double HottestShareFactor = ThermalDefaults.HottestShareFactor);

@@ -58,6 +58,7 @@ public sealed class RoomThermalModel
         if (!(stepS > 0) || !double.IsFinite(stepS)) throw new ArgumentOutOfRangeException(nameof(stepS), "step must be above 0");
         var plant = new ThermalPlant(Room, Parameters);
         plant.SettleToSteadyState();
+        plant.StartTransient();
         var pending = perturbations.OrderBy(p => p.AtS).ToList();
         var steps = (int)Math.Ceiling(horizonS / stepS - 1e-9);
         var recorder = new ThermalRecorder(steps + 1);

@@ -24,6 +24,10 @@ public static class ThermalCalibrator
     /// <summary>Fewest usable samples for any fit.</summary>
     public const int MinimumSamples = 30;
 
+    /// <summary>Smallest swing (standard deviation) of a rack's mean inlet rise over its supply that says how its
+    /// hottest server compares, K (below it the slope is sensor noise).</summary>
+    private const double MinimumMeanRiseK = 0.3;
+
     /// <summary>Parameters for <paramref name="room"/> fitted to <paramref name="history"/> where it allows.</summary>
     public static ThermalParameters Calibrate(ThermalRoom room, ThermalHistory history)
     {
@@ -37,7 +41,11 @@ public static class ThermalCalibrator
 
         FitExhaustRise(room, history, racks, sources);
         FitCracPower(room, observed, cracs, sources);
-        var withRise = defaults with { Racks = racks, Cracs = cracs };
+        var affinity = AffinityCalibration.Fit(room, observed, out var affinityBasis);
+        if (affinity is not null) sources["crac.influence"] = new("crac.influence", true, affinityBasis);
+        else if (affinityBasis.Length > 0)
+            sources["crac.influence"] = sources["crac.influence"] with { Basis = $"{sources["crac.influence"].Basis}: {affinityBasis}" };
+        var withRise = defaults with { Racks = racks, Cracs = cracs, Affinity = affinity ?? defaults.Affinity };
         FitRecirculation(room, observed, withRise, racks, sources);
         var heatCapacity = FitHeatCapacity(room, observed, racks, defaults.RoomHeatCapacityJPerK, sources);
 
@@ -45,6 +53,7 @@ public static class ThermalCalibrator
         {
             Racks = racks,
             Cracs = cracs,
+            Affinity = withRise.Affinity,
             RoomHeatCapacityJPerK = heatCapacity,
             Sources = [.. defaults.Sources.Select(s => sources[s.Parameter])],
         };
@@ -112,7 +121,7 @@ public static class ThermalCalibrator
         Dictionary<string, RackThermalParameters> racks, Dictionary<string, ParameterSource> sources)
     {
         var plant = new ThermalPlant(room, parameters);
-        int slopes = 0, offsets = 0, samples = 0;
+        int slopes = 0, offsets = 0, samples = 0, factors = 0;
         var airflow = new double[room.Cracs.Count];
         var supply = new double[room.Cracs.Count];
         for (var j = 0; j < room.Racks.Count; j++)
@@ -122,10 +131,15 @@ public static class ThermalCalibrator
             var current = racks[rack.Id];
             var rows = new List<double[]>();
             var targets = new List<double>();
+            // Per sample: the warm share's driving difference (return − supply) and the hottest server's rise over supply.
+            var drives = new List<double>();
+            var hottestRises = new List<double>();
             for (var k = 0; k < observed.Length; k++)
             {
                 var returnC = observed.ReturnC[k];
-                var inlet = h.InletMaxC[k];
+                var hottest = h.InletMaxC[k];
+                // Recirculation is a property of the rack's mean intake; the hottest server is fitted on top of it.
+                var inlet = double.IsFinite(h.InletMeanC[k]) ? h.InletMeanC[k] : hottest;
                 if (!double.IsFinite(returnC) || !double.IsFinite(inlet) || !observed.CracsKnown(k)) continue;
                 for (var i = 0; i < airflow.Length; i++)
                 {
@@ -141,25 +155,50 @@ public static class ThermalCalibrator
                 // inlet = supply + (1 − (1 − r)·cold)·x + offset  ⇒  inlet − supply − (1 − cold)·x = r·(cold·x) + offset
                 rows.Add([cold * x, 1]);
                 targets.Add(inlet - supplyC - (1 - cold) * x);
+                drives.Add(x);
+                hottestRises.Add(double.IsFinite(hottest) ? hottest - supplyC : double.NaN);
             }
             if (rows.Count < MinimumSamples) continue;
             samples += rows.Count;
             var fit = StandardDeviation(rows.Select(r => r[0])) > 0.3 ? LinearFit.Fit(rows, targets) : null;
+            var recirculation = current.Recirculation;
             if (fit is not null && fit.StandardErrors[0] < 0.05 && fit.Coefficients[0] is >= -0.05 and <= 0.95)
             {
-                var r = Math.Clamp(fit.Coefficients[0], 0, 0.95);
-                var offset = Enumerable.Range(0, rows.Count).Average(n => targets[n] - r * rows[n][0]);
-                racks[rack.Id] = current with { Recirculation = r, InletOffsetK = offset };
+                recirculation = Math.Clamp(fit.Coefficients[0], 0, 0.95);
                 slopes++;
-                offsets++;
             }
-            else
+            // The hottest server's rise over supply against the rack's mean rise: the slope is how many times the mean's
+            // warm share it breathes, the intercept what its sensor reads above that. Only a history in which the mean
+            // rise moves tells the two apart; otherwise the factor stays at its default and the offset takes the rest.
+            var hottestFactor = current.HottestShareFactor;
+            var pairs = Enumerable.Range(0, rows.Count).Where(n => double.IsFinite(hottestRises[n])).ToList();
+            var meanRises = pairs.Select(n => targets[n] + (1 - (drives[n] != 0 ? rows[n][0] / drives[n] : 1)) * drives[n]).ToList();
+            if (pairs.Count >= MinimumSamples && StandardDeviation(meanRises) > MinimumMeanRiseK)
             {
-                var offset = Enumerable.Range(0, rows.Count).Average(n => targets[n] - current.Recirculation * rows[n][0]);
-                racks[rack.Id] = current with { InletOffsetK = offset };
-                offsets++;
+                var hottestFit = LinearFit.Fit([.. meanRises.Select(m => new[] { m, 1.0 })], [.. pairs.Select(n => hottestRises[n])]);
+                if (hottestFit is not null && hottestFit.StandardErrors[0] < 0.1 && hottestFit.Coefficients[0] is >= 0.9 and <= 3.5)
+                {
+                    hottestFactor = Math.Clamp(hottestFit.Coefficients[0], 1, 3);
+                    factors++;
+                }
             }
+            // What the hottest server reads above the model of it: the rest of its rise over supply.
+            var residuals = new List<double>();
+            for (var n = 0; n < rows.Count; n++)
+            {
+                if (!double.IsFinite(hottestRises[n])) continue;
+                var cold = drives[n] != 0 ? rows[n][0] / drives[n] : 1;
+                var warmShare = 1 - (1 - recirculation) * cold;
+                residuals.Add(hottestRises[n] - Math.Min(ThermalDefaults.HighestWarmShare, hottestFactor * warmShare) * drives[n]);
+            }
+            var offset = residuals.Count > 0 ? residuals.Average() : Enumerable.Range(0, rows.Count).Average(n => targets[n] - recirculation * rows[n][0]);
+            racks[rack.Id] = current with { Recirculation = recirculation, InletOffsetK = offset, HottestShareFactor = hottestFactor };
+            offsets++;
         }
+        if (factors > 0)
+            sources["rack.hottest_share"] = new("rack.hottest_share", true,
+                $"{factors} of {room.Racks.Count} racks: least squares of the hottest server's rise over supply on the mean's" +
+                (factors < room.Racks.Count ? $"; others {ThermalDefaults.HottestShareFactor}" : ""));
         if (slopes > 0)
             sources["rack.recirculation"] = new("rack.recirculation", true,
                 $"{slopes} of {room.Racks.Count} racks: least squares of inlet on return − supply" +
@@ -240,7 +279,7 @@ public static class ThermalCalibrator
         return sum / (to - from);
     }
 
-    private static double StandardDeviation(IEnumerable<double> values)
+    internal static double StandardDeviation(IEnumerable<double> values)
     {
         var list = values.ToList();
         if (list.Count < 2) return 0;

@@ -39,6 +39,49 @@ public static class ThermalDefaults
     /// </summary>
     public const double ExhaustMakeUpShare = 0.5;
 
+    /// <summary>How many times the rack's mean share of warm intake its hottest server breathes when the history cannot
+    /// tell (exhaust that comes back rises: racks heat first at the top, WHATIF-FACTS).</summary>
+    public const double HottestShareFactor = 1.5;
+
+    /// <summary>Most warm air any server breathes: some cold air always reaches its intake.</summary>
+    public const double HighestWarmShare = 0.97;
+
+    /// <summary>Rack inlet above which server fans start to speed up, °C (fan tables of common servers ramp from
+    /// about 25 °C inlet to full speed near 35 °C).</summary>
+    public const double FanRampStartC = 25;
+
+    /// <summary>Airflow gained per kelvin of inlet above <see cref="FanRampStartC"/>, as a share of the airflow at the
+    /// ramp's start.</summary>
+    public const double FanRampPerK = 0.1;
+
+    /// <summary>Most airflow the ramp reaches, as a multiple of the airflow at its start (fans at full speed).</summary>
+    public const double FanRampMax = 2;
+
+    /// <summary>Air in the cold aisle in front of one rack, m³: a 0.6 m rack front, half of a 1.2 m (two-tile) aisle
+    /// on each side it faces, 2.2 m high. A rack's intake follows a change of the air reaching it as this air is
+    /// replaced at the rate the rack draws (a few seconds).</summary>
+    public const double AisleAirPerRackM3 = 0.6 * 1.2 * 2.2;
+
+    /// <summary>Time constant of server fan controllers following their inlet temperature, s.</summary>
+    public const double FanResponseS = 10;
+
+    /// <summary>
+    /// Mean server airflow of a rack, relative to the airflow at the ramp's start, when its servers' inlets run evenly
+    /// from <paramref name="lowestC"/> at the bottom to <paramref name="highestC"/> at the top (each server's fans answer
+    /// its own inlet, so the warm top of a rack speeds up before its mean does).
+    /// </summary>
+    public static double FanRamp(double lowestC, double highestC)
+    {
+        if (!double.IsFinite(lowestC) || !double.IsFinite(highestC)) return 1;
+        if (highestC < lowestC) (lowestC, highestC) = (highestC, lowestC);
+        // Mean of max(0, T − start) over T uniform on [lowest, highest]; the cap applies to the mean (a first-order cut).
+        double above;
+        if (highestC <= FanRampStartC) above = 0;
+        else if (lowestC >= FanRampStartC || highestC - lowestC < 1e-9) above = 0.5 * (lowestC + highestC) - FanRampStartC;
+        else above = (highestC - FanRampStartC) * (highestC - FanRampStartC) / (2 * (highestC - lowestC));
+        return Math.Min(FanRampMax, 1 + FanRampPerK * Math.Max(0, above));
+    }
+
     /// <summary>Affinity of a rack for a CRAC its <c>cooling</c> list names (others in the room get
     /// <see cref="UnlistedAffinity"/>).</summary>
     public const double ListedAffinity = 1.0;
@@ -132,6 +175,8 @@ public static class ThermalDefaults
                 new("room.heat_capacity", false, $"{volumeBasis} × ρ·cp × {StructureParticipation} (air and structure)"),
                 new("rack.recirculation", false, $"{Recirculation} of intake"),
                 new("rack.inlet_offset", false, "0 K"),
+                new("rack.hottest_share", false, $"hottest server breathes {HottestShareFactor}× the rack's mean share of warm air"),
+                new("server.fan_response", false, $"airflow +{FanRampPerK:P0} per K of inlet above {FanRampStartC} °C, at most {FanRampMax}×, following within {FanResponseS:0} s"),
                 new("rack.exhaust_rise", false, $"{ExhaustRiseK} K across servers"),
                 new("rack.heat_capacity", false, $"{ServerHeatCapacityJPerK / 1000:0} kJ/K per server"),
                 new("crac.influence", false, $"cooling list {ListedAffinity}, other CRACs {UnlistedAffinity}, × e^(−distance/{InfluenceLengthM} m)"),

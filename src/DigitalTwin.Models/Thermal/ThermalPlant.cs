@@ -33,7 +33,23 @@ internal sealed class ThermalPlant
     public double[] CracLoadW;
     public double[] CracCapacityW;
     public double[] RackInletMixC = [];
+    public double[] RackInletHottestC = [];
     public double[] RackSupplyShare = [];
+
+    /// <summary>Each rack's mean inlet when fan response was switched on (NaN before): the fans' speed in the history
+    /// the exhaust rise was calibrated on.</summary>
+    private double[] fanBaseInletC = [];
+    private double[] fanBaseHottestC = [];
+
+    // Each rack's airflow relative to the steady state; its fans follow their inlet with a lag once the transient has
+    // started (before it, at the steady state, they are where the history saw them).
+    private double[] fanFactor = [];
+
+    // Where each rack's mean and hottest intake are heading: the air in the aisle in front of a rack is replaced at
+    // the rate the rack draws it, so its intake follows a change of the air reaching it within seconds, not at once.
+    private double[] intakeTargetC = [];
+    private double[] hottestTargetC = [];
+    private bool transient;
 
     public ThermalPlant(ThermalRoom room, ThermalParameters parameters)
     {
@@ -84,9 +100,56 @@ internal sealed class ThermalPlant
             for (var j = 0; j < Racks.Count; j++)
                 share[j, i] = total > 0 ? share[j, i] / total * (1 - parameters.BypassFraction) : 0;
         }
-        RackInletMixC = new double[Racks.Count];
+        var previous = fanBaseInletC;
+        // Racks already there keep their intake air; one added during a transient starts at its target (NaN).
+        RackInletMixC = Keep(RackInletMixC, Racks.Count);
+        RackInletHottestC = Keep(RackInletHottestC, Racks.Count);
+        intakeTargetC = new double[Racks.Count];
+        hottestTargetC = new double[Racks.Count];
         RackSupplyShare = new double[Racks.Count];
+        var previousFans = fanFactor;
+        var previousHottest = fanBaseHottestC;
+        fanBaseInletC = new double[Racks.Count];
+        fanBaseHottestC = new double[Racks.Count];
+        fanFactor = new double[Racks.Count];
+        for (var j = 0; j < Racks.Count; j++)
+        {
+            fanBaseInletC[j] = j < previous.Length ? previous[j] : double.NaN;
+            fanBaseHottestC[j] = j < previousHottest.Length ? previousHottest[j] : double.NaN;
+            fanFactor[j] = j < previousFans.Length ? previousFans[j] : 1;
+        }
     }
+
+    private static double[] Keep(double[] values, int length)
+    {
+        var kept = new double[length];
+        for (var j = 0; j < length; j++) kept[j] = j < values.Length ? values[j] : double.NaN;
+        return kept;
+    }
+
+    /// <summary>From now on server fans respond to their inlet, relative to the inlets of this moment (the steady
+    /// state the parameters describe).</summary>
+    public void StartTransient()
+    {
+        for (var j = 0; j < Racks.Count; j++)
+        {
+            fanBaseInletC[j] = RackInletMixC[j];
+            fanBaseHottestC[j] = RackInletHottestC[j];
+            fanFactor[j] = 1;
+        }
+        transient = true;
+    }
+
+    /// <summary>Rack j's airflow relative to its airflow at the start of the transient: server fans speed up as the
+    /// inlet warms, which draws more air and so starves a short rack further (WHATIF-FACTS: servers).</summary>
+    private double FanFactor(int j) => fanFactor[j];
+
+    private double FanTarget(int j) =>
+        double.IsFinite(fanBaseInletC[j]) ? FanRamp(RackInletMixC[j], RackInletHottestC[j]) / FanRamp(fanBaseInletC[j], fanBaseHottestC[j]) : 1;
+
+    /// <summary>The rack's fan ramp from its mean and hottest inlets: they run evenly from the bottom to the top, so
+    /// the bottom is as far below the mean as the top is above it.</summary>
+    private static double FanRamp(double meanC, double hottestC) => ThermalDefaults.FanRamp(2 * meanC - hottestC, hottestC);
 
     private double Affinity(int rack, int crac)
     {
@@ -97,7 +160,7 @@ internal sealed class ThermalPlant
 
     /// <summary>Air the rack's servers draw, m³/s: power / (ρ·cp·rise), with a floor for idle racks whose fans still turn.</summary>
     public double RackAirflow(int j) =>
-        Math.Max(Math.Max(RackPowerW[j], MinimumRackPowerShare * Racks[j].ItPowerW), MinimumRackPowerW)
+        FanFactor(j) * Math.Max(Math.Max(RackPowerW[j], MinimumRackPowerShare * Racks[j].ItPowerW), MinimumRackPowerW)
         / (Air.VolumetricHeatCapacity * RackParameters[j].ExhaustRiseK);
 
     public double CracCapacity(int i, double returnC, double airflow)
@@ -147,7 +210,17 @@ internal sealed class ThermalPlant
             // own exhaust from the hot aisle (a starved rack breathes what it blows out), the rest by room air.
             var exhaust = double.IsNaN(EquipmentC[j]) ? returnC : EquipmentC[j];
             var makeUp = ThermalDefaults.ExhaustMakeUpShare * exhaust + (1 - ThermalDefaults.ExhaustMakeUpShare) * returnC;
-            RackInletMixC[j] = cold * supplyC + (fed - cold) * returnC + (1 - fed) * makeUp;
+            var warmShare = 1 - cold;
+            var warmC = warmShare > 1e-9 ? ((fed - cold) * returnC + (1 - fed) * makeUp) / warmShare : returnC;
+            intakeTargetC[j] = cold * supplyC + warmShare * warmC;
+            // The hottest server breathes more of the warm air than the rack's mean (it rises to the top).
+            var hottestWarm = Math.Min(ThermalDefaults.HighestWarmShare, RackParameters[j].HottestShareFactor * warmShare);
+            hottestTargetC[j] = (1 - hottestWarm) * supplyC + hottestWarm * warmC;
+            if (!transient || double.IsNaN(RackInletMixC[j]))
+            {
+                RackInletMixC[j] = intakeTargetC[j];
+                RackInletHottestC[j] = hottestTargetC[j];
+            }
         }
     }
 
@@ -164,7 +237,7 @@ internal sealed class ThermalPlant
         return (supplied, supplied > 0 ? heat / supplied : double.NaN);
     }
 
-    public double ReportedInlet(int j) => RackInletMixC[j] + RackParameters[j].InletOffsetK;
+    public double ReportedInlet(int j) => RackInletHottestC[j] + RackParameters[j].InletOffsetK;
 
     public bool IsSaturated(int i) => Running[i] && CracAirflow[i] > 0 && CracLoadW[i] >= CracCapacityW[i] - 1e-6
         && CracSupplyC[i] > SetpointC[i] + 1e-6;
@@ -238,6 +311,15 @@ internal sealed class ThermalPlant
         var heatToAir = 0.0;
         for (var j = 0; j < Racks.Count; j++)
         {
+            if (transient)
+            {
+                var aisle = Math.Exp(-dt * RackAirflow(j) / ThermalDefaults.AisleAirPerRackM3);
+                RackInletMixC[j] = intakeTargetC[j] + (RackInletMixC[j] - intakeTargetC[j]) * aisle;
+                RackInletHottestC[j] = hottestTargetC[j] + (RackInletHottestC[j] - hottestTargetC[j]) * aisle;
+                // The fans' controllers follow the inlet within about ten seconds.
+                var fans = FanTarget(j);
+                fanFactor[j] = fans + (fanFactor[j] - fans) * Math.Exp(-dt / ThermalDefaults.FanResponseS);
+            }
             var airflowHeat = Air.VolumetricHeatCapacity * RackAirflow(j);
             if (double.IsNaN(EquipmentC[j])) EquipmentC[j] = RackInletMixC[j] + RackPowerW[j] / airflowHeat;
             heatToAir += airflowHeat * (EquipmentC[j] - RackInletMixC[j]);

@@ -7,6 +7,7 @@ internal sealed class ThermalRecorder(int capacity)
     private readonly List<double> returns = new(capacity);
     private readonly Dictionary<string, List<double>> inlets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<double>> exhausts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<double>> means = new(StringComparer.Ordinal);
     private readonly List<string> rackOrder = [];
     private readonly Dictionary<string, (List<double> Supply, List<double> Load, List<double> Power, List<bool> Saturated)> cracs = new(StringComparer.Ordinal);
 
@@ -22,10 +23,12 @@ internal sealed class ThermalRecorder(int capacity)
                 series = [.. Enumerable.Repeat(double.NaN, times.Count - 1)];
                 inlets[id] = series;
                 exhausts[id] = [.. series];
+                means[id] = [.. series];
                 rackOrder.Add(id);
             }
             series.Add(plant.ReportedInlet(j));
             exhausts[id].Add(plant.EquipmentC[j]);
+            means[id].Add(plant.RackInletMixC[j]);
         }
         for (var i = 0; i < plant.Cracs.Length; i++)
         {
@@ -54,7 +57,7 @@ internal sealed class ThermalRecorder(int capacity)
             var series = inlets[id];
             var crossing = Crossing(series, limit);
             var peak = series.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max();
-            racks.Add(new RackInletSeries(id, series, exhausts[id], limit, crossing, peak));
+            racks.Add(new RackInletSeries(id, series, exhausts[id], limit, crossing, peak, means[id]));
             if (crossing is { } s && (first is null || s < first))
             {
                 first = s;

@@ -6,10 +6,18 @@ namespace DigitalTwin.Models.Tests.Thermal;
 internal static class SyntheticHistory
 {
     public static ThermalHistory Record(ThermalRoom room, ThermalParameters truth, double hours, int seed, double noiseC = 0.1,
-        double swingEveryS = 300)
+        double swingEveryS = 300, double huntK = 0)
     {
         var random = new Random(seed);
         var perturbations = new List<ThermalPerturbation>();
+        // Each unit's supply hunts around its setpoint on a period of its own (control cycling), when asked.
+        if (huntK > 0)
+            foreach (var (crac, index) in room.Cracs.Select((c, i) => (c, i)))
+            {
+                var period = 420 + 330 * index;
+                for (var t = 60.0; t < hours * 3600; t += 60)
+                    perturbations.Add(new CracSetpointChange(t, crac.Id, crac.SetpointC + huntK * Math.Sin(2 * Math.PI * t / period)));
+            }
         var power = room.Racks.ToDictionary(r => r.Id, r => new List<(double At, double W)> { (0, r.ItPowerW) });
         for (var t = swingEveryS; t < hours * 3600; t += swingEveryS)
         {
@@ -32,9 +40,9 @@ internal static class SyntheticHistory
             {
                 var offset = truth.Racks[rack.Id].InletOffsetK;
                 var watts = power[rack.Id].Last(p => p.At <= run.TimesS[k] + 1e-9).W;
-                // Two servers: the hottest reads the rack's inlet, the other reads the mixed air.
+                // Two servers: the hottest reads the rack's inlet, the other as far below the rack's mean air.
                 builder.AddServerReading(rack.Id, rack.Id + "-top", "inlet_temp_c", at, rack.InletC[k] + Noise());
-                builder.AddServerReading(rack.Id, rack.Id + "-bottom", "inlet_temp_c", at, rack.InletC[k] - 2 * offset + Noise());
+                builder.AddServerReading(rack.Id, rack.Id + "-bottom", "inlet_temp_c", at, 2 * rack.MeanInletC![k] - rack.InletC[k] + Noise());
                 builder.AddServerReading(rack.Id, rack.Id + "-top", "outlet_temp_c", at, rack.ExhaustC[k] + offset + Noise());
                 builder.AddServerReading(rack.Id, rack.Id + "-bottom", "outlet_temp_c", at, rack.ExhaustC[k] - offset + Noise());
                 builder.AddServerReading(rack.Id, rack.Id + "-top", "power_w", at, watts / 2);

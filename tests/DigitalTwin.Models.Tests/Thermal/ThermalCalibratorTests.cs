@@ -76,4 +76,36 @@ public class ThermalCalibratorTests
         Assert.Contains("do not identify", fitted.Sources.Single(s => s.Parameter == "room.heat_capacity").Basis);
         Assert.False(fitted.Sources.Single(s => s.Parameter == "rack.recirculation").Calibrated);
     }
+
+    [Fact]
+    public void Units_whose_supply_hunts_show_which_racks_breathe_their_air()
+    {
+        var room = SyntheticRooms.TwoRows();
+        // The true room: each rack takes its air from the unit beside it far more than the topology default says.
+        var defaults = ThermalDefaults.For(room);
+        var truth = defaults with
+        {
+            Affinity = room.Racks.ToDictionary(r => r.Id, r => (IReadOnlyDictionary<string, double>)room.Cracs.ToDictionary(
+                c => c.Id, c => r.Cooling.Contains(c.Id) ? 1.0 : 0.1, StringComparer.Ordinal), StringComparer.Ordinal),
+        };
+        var steady = ThermalCalibrator.Calibrate(room, SyntheticHistory.Record(room, truth, hours: 2, seed: 3));
+        var hunting = ThermalCalibrator.Calibrate(room, SyntheticHistory.Record(room, truth, hours: 2, seed: 3, huntK: 0.5));
+
+        Assert.False(steady.Sources.Single(s => s.Parameter == "crac.influence").Calibrated);
+        Assert.True(hunting.Sources.Single(s => s.Parameter == "crac.influence").Calibrated);
+        foreach (var rack in room.Racks)
+        {
+            var own = rack.Cooling[0];
+            var other = room.Cracs.Single(c => c.Id != own).Id;
+            var ratio = hunting.Affinity[rack.Id][own] / hunting.Affinity[rack.Id][other];
+            // The truth's intake is about ten parts of its own unit's air to one of the other's.
+            Assert.InRange(ratio, 5, 20);
+        }
+        // So the calibrated model foresees what the failure of one unit does to its own racks as the true room does.
+        var predicted = new RoomThermalModel(room, hunting).Simulate([new CracFailure(0, "crac-1")], 1800, 10);
+        var actual = new RoomThermalModel(room, truth).Simulate([new CracFailure(0, "crac-1")], 1800, 10);
+        var guessed = new RoomThermalModel(room, steady).Simulate([new CracFailure(0, "crac-1")], 1800, 10);
+        double Mae(ThermalSimulation run) => run.Racks.Zip(actual.Racks).Average(p => p.First.InletC.Zip(p.Second.InletC).Average(t => Math.Abs(t.First - t.Second)));
+        Assert.True(Mae(predicted) < 0.7 * Mae(guessed), $"calibrated {Mae(predicted):0.00} °C, default {Mae(guessed):0.00} °C");
+    }
 }

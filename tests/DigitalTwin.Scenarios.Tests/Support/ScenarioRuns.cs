@@ -22,6 +22,10 @@ public static class ScenarioRuns
 
     public static double Peak(this ScenarioAnswer answer) => answer.Racks.Max(r => r.PeakInletC);
 
+    /// <summary>The hottest rack inlet at the end of the horizon, once a change has settled (the peak of a change that
+    /// cools is the moment before it acts).</summary>
+    public static double Settled(this ScenarioAnswer answer) => answer.Racks.Max(r => r.Series[^1]);
+
     public static RackOutcome Rack(this ScenarioAnswer answer, string id) => answer.Racks.Single(r => r.Id == id);
 
     public static FeedOutcome Feed(this ScenarioAnswer answer, string id) => answer.Feeds.Single(f => f.Id == id);
