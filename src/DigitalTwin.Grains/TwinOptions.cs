@@ -99,6 +99,13 @@ public sealed class TwinOptions
     /// </summary>
     public double MaxTrendExtrapolation { get; set; } = 3.0;
 
+    /// <summary>
+    /// How long a twin (or a day of a metric's history) stays in memory without being called before the silo
+    /// deactivates it (Orleans' collection age for these grain classes; Orleans' default is 15 minutes). It comes
+    /// back from storage, with its state, on the next call. Shorter keeps a large fleet's memory to the twins in use.
+    /// </summary>
+    public TimeSpan IdleDeactivateAfter { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>A twin that has received no reading for this long is of Unknown health: its last values no longer describe it.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -95,6 +95,35 @@ internal sealed class ClusterConnection
         }
     }
 
+    /// <summary>
+    /// A started client of a silo started by this <c>dt</c> (an open silo: no token), with calls allowed
+    /// <paramref name="responseTimeout"/> (a benchmark's large imports outlast the default 30 s). Dispose to stop it.
+    /// </summary>
+    public static async Task<IHost> ConnectAsync(IPEndPoint gateway, string clusterId, TimeSpan responseTimeout, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DigitalTwin:Cluster:ClusterId"] = clusterId,
+            ["DigitalTwin:Cluster:AdvertisedIPAddress"] = gateway.Address.ToString(),
+            ["DigitalTwin:Cluster:GatewayPort"] = gateway.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build();
+        builder.UseOrleansClient(client => client.UseDigitalTwinClustering(configuration)
+            .Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout));
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+        return host;
+    }
+
     private static IPEndPoint ParseEndpoint(string text)
     {
         var cut = text.LastIndexOf(':');

@@ -16,15 +16,23 @@ internal sealed class LocalSilo : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    private LocalSilo(Process process, IPEndPoint broker, Uri api)
+    private LocalSilo(Process process, IPEndPoint broker, Uri api, IPEndPoint gateway, string clusterId)
     {
         _process = process;
         Broker = broker;
         Api = api;
+        Gateway = gateway;
+        ClusterId = clusterId;
     }
 
     public IPEndPoint Broker { get; }
     public Uri Api { get; }
+
+    /// <summary>The silo's gateway for Orleans clients.</summary>
+    public IPEndPoint Gateway { get; }
+
+    /// <summary>The cluster (and service) id the silo runs under.</summary>
+    public string ClusterId { get; }
 
     /// <summary>The silo's process id.</summary>
     public int ProcessId => _process.Id;
@@ -34,6 +42,22 @@ internal sealed class LocalSilo : IAsyncDisposable
 
     /// <summary>The silo's resident set size now (VmRSS), in bytes; 0 when it cannot be read.</summary>
     public long ResidentBytes() => ProcessMemory.ResidentBytes(_process.Id);
+
+    /// <summary>
+    /// The least resident set size over <paramref name="seconds"/> readings a second apart: the garbage collector
+    /// returns memory in its own time (and the silo gives back its slack after a few idle seconds); 0 when unreadable.
+    /// </summary>
+    public async Task<long> LeastResidentBytesAsync(int seconds, CancellationToken cancellationToken)
+    {
+        var least = long.MaxValue;
+        for (var i = 0; i < seconds; i++)
+        {
+            await Task.Delay(1000, cancellationToken);
+            var now = ResidentBytes();
+            if (now > 0) least = Math.Min(least, now);
+        }
+        return least == long.MaxValue ? 0 : least;
+    }
 
     /// <summary>The last lines the silo printed.</summary>
     public string Tail()
@@ -76,7 +100,8 @@ internal sealed class LocalSilo : IAsyncDisposable
         foreach (var (key, value) in all) start.ArgumentList.Add($"--{key}={value}");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the silo");
-        var bench = new LocalSilo(process, new IPEndPoint(IPAddress.Loopback, mqtt), new Uri($"http://127.0.0.1:{web}/"));
+        var bench = new LocalSilo(process, new IPEndPoint(IPAddress.Loopback, mqtt), new Uri($"http://127.0.0.1:{web}/"),
+            new IPEndPoint(IPAddress.Loopback, gateway), all["DigitalTwin:Cluster:ClusterId"]);
         process.OutputDataReceived += (_, e) => bench.Remember(e.Data);
         process.ErrorDataReceived += (_, e) => bench.Remember(e.Data);
         process.BeginOutputReadLine();

@@ -10,5 +10,6 @@ internal static class BenchCommands
         BenchIngestCommand.Create(),
         BenchDetectCommand.Create(),
         BenchSimulateCommand.Create(),
+        Scale.BenchScaleCommand.Create(),
     };
 }

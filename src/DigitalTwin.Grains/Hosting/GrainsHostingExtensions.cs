@@ -5,6 +5,8 @@ using DigitalTwin.Grains.Capacity;
 using DigitalTwin.Grains.Cooling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace DigitalTwin.Grains.Hosting;
 
@@ -30,6 +32,7 @@ public static class GrainsHostingExtensions
         silo.Services.TryAddSingleton<Scenarios.Analysis.RoomCalibrationCache>();
         silo.Services.AddOptions<CapacityOptions>().BindConfiguration(CapacityOptions.SectionName);
         silo.Services.TryAddSingleton<IAuditLog, MemoryAuditLog>();
+        silo.Services.AddOptions<GrainCollectionOptions>().Configure<IOptions<TwinOptions>>((collection, twins) => TwinCollection.Apply(collection, twins.Value));
         return silo;
     }
 }

@@ -78,6 +78,9 @@ public sealed class SequenceNoveltyDetector : IStreamingAnomalyDetector
     /// <summary>Slots of the pattern table: the bound on how many patterns the detector remembers.</summary>
     public int PatternCapacity => _memory.Capacity;
 
+    /// <summary>Bytes the pattern table holds now: it is allocated bucket by bucket as patterns arrive, up to <see cref="PatternCapacity"/> slots of 8 bytes.</summary>
+    public long PatternBytes => _memory.AllocatedBytes;
+
     /// <summary>Readings the warm-up buffer holds.</summary>
     public int WarmupCapacity => _warmup.Length;
 

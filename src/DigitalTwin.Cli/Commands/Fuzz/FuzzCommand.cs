@@ -155,14 +155,7 @@ internal static class FuzzCommand
     {
         if (silo is null) return 0;
         await QuietCountsAsync(http, cancellationToken);
-        var least = long.MaxValue;
-        for (var i = 0; i < seconds; i++)
-        {
-            await Task.Delay(1000, cancellationToken);
-            var now = silo.ResidentBytes();
-            if (now > 0) least = Math.Min(least, now);
-        }
-        return least == long.MaxValue ? 0 : least;
+        return await silo.LeastResidentBytesAsync(seconds, cancellationToken);
     }
 
     private static async Task<bool> HealthyAsync(HttpClient http, CancellationToken cancellationToken)
