@@ -157,6 +157,7 @@ internal static class BenchScaleCommand
         }, cancellationToken);
         var activationSeconds = clock.Elapsed.TotalSeconds;
         var activeNow = await ActiveTwins.CountAsync(client);
+        Console.Error.WriteLine($"scale: {activeNow} twins active; measuring the silo's memory");
         var loaded = await silo.LeastResidentBytesAsync(settings.SettleSeconds, cancellationToken);
         var activated = Math.Max(1, activeNow - floor);
 
