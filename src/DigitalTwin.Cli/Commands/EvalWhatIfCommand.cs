@@ -136,7 +136,8 @@ internal static class EvalWhatIfCommand
         using var response = await world.Http.PostAsJsonAsync($"api/scenarios?id={id}",
             new { rootId = room, fail = new[] { crac }, horizonS = settings.HorizonS, stepS = settings.StepS }, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"the twin refused the scenario: {(int)response.StatusCode} {body}");
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"the twin refused the scenario: {(int)response.StatusCode} {body}"
+            + ((int)response.StatusCode >= 500 ? $"{Environment.NewLine}silo log:{Environment.NewLine}{world.Silo.Tail()}" : ""));
         // The world now does what the twin was asked about.
         await world.InjectFaultAsync("crac_failure", crac, settings.HorizonS, cancellationToken);
         using var answer = JsonDocument.Parse(body);

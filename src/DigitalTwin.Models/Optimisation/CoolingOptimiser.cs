@@ -36,6 +36,7 @@ public static class CoolingOptimiser
 
         // N+1 at the new settings is judged only where one unit can be lost at all.
         var failures = constraints.FailureLimitC > 0 && running.Count > 1 ? running : [];
+        var start = current.SelectMany(s => new[] { s.SetpointC, s.FanPct }).ToArray();
         Judged Evaluate(IReadOnlyList<double> x)
         {
             evaluations += 1 + failures.Count;
@@ -60,8 +61,16 @@ public static class CoolingOptimiser
             .. judged.FailureHottestC.Select(t => Math.Min(50, t - constraints.FailureLimitC)),
         ];
 
-        var start = current.SelectMany(s => new[] { s.SetpointC, s.FanPct }).ToArray();
         var before = Evaluate(start);
+        // A unit whose loss already takes a rack past the failure limit at the present settings is a fact of the room's
+        // design, not something a setting can keep: holding every recommendation to it would forbid any saving. Its
+        // case is reported (the failure checks below), and only the units whose loss the room survives today bind.
+        var notKept = failures.Where((_, i) => before.FailureHottestC[i] > constraints.FailureLimitC).Select(c => c.Id).ToList();
+        if (notKept.Count > 0)
+        {
+            failures = [.. failures.Where(c => !notKept.Contains(c.Id))];
+            before = Evaluate(start);
+        }
         var scale = Math.Max(before.Point.CoolingPowerW, 1);
         var multipliers = new double[Violations(before).Length];
         var penalty = 10.0;
@@ -95,6 +104,8 @@ public static class CoolingOptimiser
         var chosen = Denormalise(best, bounds);
         var after = Evaluate(chosen);
         var method = $"augmented Lagrangian ({OuterIterations} rounds, penalty up to {penalty:0}) with Nelder–Mead subproblems";
+        if (notKept.Count > 0)
+            method += $"; N+1 not held for {string.Join(", ", notKept)} at the present settings either, so not a constraint";
         if (Violations(after).DefaultIfEmpty(0).Max() > 0)
         {
             // Feasibility restoration: walk back towards a feasible point until every rack is within its limit.

@@ -27,7 +27,7 @@ internal static class AffinityCalibration
             .Where(k => observed.CracsKnown(k) && double.IsFinite(observed.ReturnC[k])
                 && Enumerable.Range(0, n).All(i => observed.CracRunning[i][k] && double.IsFinite(observed.CracSupplyC[i][k])))
             .ToList();
-        if (usable.Count < 4 * ThermalCalibrator.MinimumSamples) return null;
+        if (usable.Count < 2 * ThermalCalibrator.MinimumSamples) return null;
         var swings = Enumerable.Range(0, n).Select(i => ThermalCalibrator.StandardDeviation(usable.Select(k => observed.CracSupplyC[i][k]))).ToList();
         if (swings.Min() < MinimumSupplySwingK)
         {
@@ -51,7 +51,7 @@ internal static class AffinityCalibration
                 rows.Add(row);
                 targets.Add(inlet);
             }
-            if (rows.Count < 4 * ThermalCalibrator.MinimumSamples) return null;
+            if (rows.Count < 2 * ThermalCalibrator.MinimumSamples) return null;
             var fit = LinearFit.Fit(rows, targets);
             if (fit is null) return null;
             var shares = fit.Coefficients.Take(n).ToArray();

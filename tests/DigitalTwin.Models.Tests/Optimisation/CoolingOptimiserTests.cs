@@ -79,6 +79,24 @@ public class CoolingOptimiserTests
     }
 
     [Fact]
+    public void A_unit_whose_loss_the_room_does_not_survive_today_is_reported_not_made_a_reason_to_save_nothing()
+    {
+        var room = Overcooled();
+        var parameters = ThermalDefaults.For(room);
+        var loose = new CoolingConstraints(MaxSetpointStepK: 10, MaxFanStepPct: 60);
+        var today = new RoomThermalModel(room with { Cracs = [.. room.Cracs.Select(c => c.Id == "crac-1" ? c with { Running = false } : c)] }, parameters).SteadyState();
+        // A failure limit the room breaks today when crac-1 stops, at the settings it has now.
+        var limit = today.RackInletC.Values.Max() - 1;
+
+        var recommendation = CoolingOptimiser.Recommend(room, parameters, loose with { FailureLimitC = limit });
+
+        Assert.True(recommendation.Feasible);
+        Assert.True(recommendation.PredictedSavingPct > 10, $"saving {recommendation.PredictedSavingPct:0.0} %");
+        Assert.Contains("N+1 not held for crac-1", recommendation.Method);
+        Assert.False(recommendation.FailureChecks.Single(c => c.FailedCracId == "crac-1").HighestInletC <= limit);
+    }
+
+    [Fact]
     public void Recommended_settings_stay_within_each_units_range_and_step()
     {
         var room = Overcooled();
