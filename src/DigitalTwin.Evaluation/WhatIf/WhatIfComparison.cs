@@ -27,8 +27,14 @@ public sealed record WhatIfComparison(
     IReadOnlyList<ParameterSource> Calibration,
     double HistoryS)
 {
-    /// <summary>(predicted − actual) / actual, %; null unless both exist.</summary>
-    public double? ErrorPct => PredictedS is { } p && ActualS is { } a && a > 0 ? 100 * (p - a) / a : null;
+    /// <summary>(predicted − actual) / actual, %; 0 when neither crosses within the horizon, and
+    /// <see cref="WhatIfScore.MissPct"/> when only one does (as the live evaluation counts it).</summary>
+    public double? ErrorPct => (PredictedS, ActualS) switch
+    {
+        ({ } p, { } a) => a > 0 ? 100 * (p - a) / a : p > 0 ? WhatIfScore.MissPct : 0,
+        (null, null) => 0,
+        _ => WhatIfScore.MissPct,
+    };
 
     /// <summary>The line: <c>WHATIF predicted_s=&lt;x&gt; actual_s=&lt;y&gt; error_pct=&lt;z&gt; inlet_mae_c=&lt;m&gt;</c>.</summary>
     public string ToLine() => FormattableString.Invariant(
