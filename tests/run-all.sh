@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Runs the whole test suite as CI does: installs the external programs the tests drive (PostgreSQL 15 server,
-# mosquitto, mosquitto_pub, collectd, prometheus), builds once, runs every test project, and prints "N passed, N failed".
+# mosquitto, mosquitto_pub, collectd, prometheus, chromium for the browser test), builds once, runs every test project, and prints "N passed, N failed".
 # The tests start their own throw-away PostgreSQL and mosquitto on free loopback ports; nothing else is touched.
 set -uo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-packages=(postgresql mosquitto mosquitto-clients collectd-core python3-paho-mqtt prometheus)
+packages=(postgresql mosquitto mosquitto-clients collectd-core python3-paho-mqtt prometheus chromium)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -34,7 +34,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the silo and waits until <c>/healthz</c> answers. <paramref name="settings"/> are passed as
-    /// <c>--key=value</c> (an empty value drops one of the defaults below); ports and a working directory are chosen unless
+    /// <c>--key=value</c> (an empty value drops one of the defaults below, and is passed on empty for other keys); ports and a working directory are chosen unless
     /// given. The silo runs with <c>DigitalTwin:Security:Mode=Open</c> on loopback unless the settings say otherwise.
     /// </summary>
     public static async Task<SiloProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string>? settings = null,
@@ -67,7 +67,9 @@ public sealed class SiloProcess : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            if (value.Length == 0) all.Remove(key);
+            // An empty value drops one of the defaults; for any other key it is passed on empty (the demo's
+            // Topology= asks the simulator to generate a data centre).
+            if (value.Length == 0 && all.ContainsKey(key)) all.Remove(key);
             else all[key] = value;
         }
         foreach (var (key, value) in all) info.ArgumentList.Add($"--{key}={value}");

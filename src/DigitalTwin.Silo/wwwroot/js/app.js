@@ -40,13 +40,17 @@ async function route() {
   const mine = { close: () => { feeds.forEach(f => f()); mine.cleanup?.(); } };
   current = mine;
   for (const a of document.querySelectorAll('#nav a[data-view]')) a.classList.toggle('active', a.dataset.view === view);
-  main.innerHTML = '<p class="muted">Loading…</p>';
+  // Each view draws into a box of its own: what a view still finishes after the operator moved on lands in its
+  // detached box, never in the next view.
+  const box = document.createElement('div');
+  box.innerHTML = '<p class="muted">Loading…</p>';
+  main.replaceChildren(box);
   try {
     const module = await import(`./views/${view}.js`);
-    const cleanup = await module.mount(main, context, arg);
+    const cleanup = await module.mount(box, context, arg);
     if (current === mine) mine.cleanup = cleanup; else cleanup?.();
   } catch (e) {
-    if (current === mine) main.innerHTML = `<p class="error">${esc(e.message)}</p>`;
+    if (current === mine) box.innerHTML = `<p class="error">${esc(e.message)}</p>`;
   }
 }
 

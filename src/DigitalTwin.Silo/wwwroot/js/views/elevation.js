@@ -13,12 +13,13 @@ export async function showRack(panel, ctx, rackId) {
     panel.innerHTML = `<h2>Rack ${esc(rack.name ?? rack.rackId)} ${health(rack.health)}</h2>
       <p>Max inlet <strong id="rack-max-inlet">${celsius(r?.maxInletC)}</strong> (mean ${celsius(r?.meanInletC)}), IT ${watts(r?.itPowerW)}${r?.powerBudgetW ? ' of ' + watts(r.powerBudgetW) : ''},
       ${r?.openAlerts ?? 0} open alert(s). Inlet limits ${rack.inlet.warnC} / ${rack.inlet.criticalC} °C${rack.inlet.fromTopology ? '' : ' (ASHRAE defaults)'}.</p>
-      <div style="display:flex; gap:12px; align-items:flex-start">${elevation(rack)}
-      <table class="assets"><thead><tr><th>Asset</th><th>U</th><th>Health</th><th class="n">Inlet</th><th class="n">Power</th><th class="n">Util.</th></tr></thead>
+      <div class="rack-body">${elevation(rack)}
+      <table class="assets" style="width:auto"><thead><tr><th>Asset</th><th>U</th><th>Health</th><th class="n">Inlet</th><th class="n">Power</th><th class="n">Util.</th></tr></thead>
       <tbody>${rack.assets.map(a => `<tr><td>${esc(a.id)}</td><td>${a.positionU ?? '–'}</td><td>${health(a.health)}</td><td class="n">${celsius(a.metrics.inlet_temp_c)}</td>` +
         `<td class="n">${watts(a.metrics.power_w)}</td><td class="n">${pct(a.metrics.util_pct)}</td></tr>`).join('')}</tbody></table></div>`;
   };
   const apply = changes => {
+    if (!rack) return; // the snapshot read after subscribing covers what came before it
     for (const c of changes) {
       if (c.twinId === rack.rackId) {
         rack.health = c.health;

@@ -40,6 +40,7 @@ export async function mount(el, ctx, arg) {
     closeRack = await showRack(el.querySelector('#rack-panel'), ctx, id);
   };
   const apply = changes => {
+    if (!floor) return; // the snapshot read after subscribing covers what came before it
     for (const c of changes) {
       const twin = twins().find(t => t.id === c.twinId);
       if (!twin) continue;

@@ -8,13 +8,14 @@ export async function mount(el, ctx) {
     <table id="predictions"><thead><tr><th>#</th><th>Twin</th><th>Failure probability</th><th>Within</th><th>Time to failure</th><th>Basis</th><th>Action</th><th>Maintain by</th><th>Evidence</th></tr></thead><tbody></tbody></table></section>`;
   const load = async () => {
     const all = await getJson('/api/predictions?top=50');
-    const ranked = all.filter(p => p.failureProbability > 0.001 || p.basis !== 'none');
+    // Parts with nothing to go on or no risk stay off the list; the count says how many are watched.
+    const ranked = all.filter(p => p.failureProbability >= 0.005 || (p.recommendedAction && !/^no action/i.test(p.recommendedAction)));
     el.querySelector('#predictions tbody').innerHTML = ranked.map((p, i) => `<tr data-twin="${esc(p.twinId)}"><td>${i + 1}</td><td>${esc(p.twinId)} <span class="muted">${esc(p.kind.toLowerCase())}</span></td>` +
       `<td><div class="meter"><div class="${p.failureProbability > 0.5 ? 'over' : p.failureProbability > 0.2 ? 'warn' : ''}" style="width:${(p.failureProbability * 100).toFixed(1)}%"></div></div>${(p.failureProbability * 100).toFixed(0)} %</td>` +
       `<td>${duration(spanSeconds(p.horizon))}</td><td>${ttf(p)}</td><td>${esc(p.basis)} <span class="muted">(${(p.confidence * 100).toFixed(0)} % sure)</span></td>` +
       `<td>${esc(p.recommendedAction)}</td><td>${dateTime(p.maintainBy)}</td><td class="muted">${p.evidence.map(esc).join('<br>')}</td></tr>`).join('')
-      || '<tr><td colspan="9" class="muted">Nothing is predicted to fail.</td></tr>';
-    el.querySelector('#maint-asof').textContent = 'as of ' + time(Date.now());
+      || `<tr><td colspan="9" class="muted">Nothing is predicted to fail: ${all.length} wearing part(s) watched, none with a significant trend yet.</td></tr>`;
+    el.querySelector('#maint-asof').textContent = `as of ${time(Date.now())} · ${ranked.length} of the ${all.length} riskiest parts shown`;
   };
   let pending = null, last = 0;
   const soon = () => {
