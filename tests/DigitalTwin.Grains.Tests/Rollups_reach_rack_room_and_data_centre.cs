@@ -53,10 +53,12 @@ public sealed class Rollups_reach_rack_room_and_data_centre(TwinClusterFixture c
         Assert.Equal(HealthStatus.Ok, rack.WorstHealth);
         Assert.Equal(3, rack.CountsByHealth[HealthStatus.Ok]);
 
-        var roomB = await Eventually.Until(() => Grains.GetTwin(t.Room('b'), TwinKind.Room).GetRollupAsync(),
-            r => r.MaxInletC == 33 && r.CoolingLoadW == 6000 && r.CountsByKind.GetValueOrDefault(TwinKind.Server) == 6,
-            "room b's rollup");
         var roomBServers = power.Keys.Where(k => k.StartsWith($"{t.Prefix}-b-", StringComparison.Ordinal)).ToArray();
+        // Each rack reports on its own tick: wait for both racks' power, not only the hot one's inlet.
+        var roomB = await Eventually.Until(() => Grains.GetTwin(t.Room('b'), TwinKind.Room).GetRollupAsync(),
+            r => r.MaxInletC == 33 && r.CoolingLoadW == 6000 && r.CountsByKind.GetValueOrDefault(TwinKind.Server) == 6
+                 && Math.Abs(r.ItPowerW - roomBServers.Sum(s => power[s])) < 1e-6,
+            "room b's rollup");
         Assert.Equal(roomBServers.Sum(s => power[s]), roomB.ItPowerW, 9);
         Assert.Equal(roomBServers.Average(s => inlet[s]), roomB.MeanInletC!.Value, 9);
         Assert.Equal(50_000, roomB.CoolingCapacityW);

@@ -17,4 +17,7 @@ public enum AlertKind
 
     /// <summary>The asset stopped doing its job, judged from its own readings against its role (a CRAC that does not cool, a PDU without input).</summary>
     [JsonStringEnumMemberName("role")] Role = 2,
+
+    /// <summary>The sensor itself reads wrong: it stopped varying (stuck) or drifted away from its physical peers.</summary>
+    [JsonStringEnumMemberName("sensor")] Sensor = 3,
 }

@@ -22,4 +22,7 @@ public enum IncidentCause
 
     /// <summary>A part (named: fan, PSU, disk, …) failing or wearing, and whatever its asset shows because of it.</summary>
     [JsonStringEnumMemberName("hardware")] Hardware = 5,
+
+    /// <summary>A sensor (named twin) reads wrong, stuck or drifting: its alerts are about the measurement, not the equipment.</summary>
+    [JsonStringEnumMemberName("sensor")] Sensor = 6,
 }

@@ -30,7 +30,7 @@ internal static class EvalAlertThresholdCommand
         var command = new Command("alert-threshold",
             "Score every series of a fault-free recording with the twins' anomaly detector, count the alerts the twins would raise at "
             + "each candidate threshold (0.70 to 0.99), print the curve ('ALERT-THRESHOLD-CURVE ...') and the lowest threshold "
-            + "within the budget ('ALERT-THRESHOLD chosen=... false_alerts_per_100_twin_days=...').");
+            + "whose 95 % upper bound is within the budget ('ALERT-THRESHOLD chosen=... false_alerts_per_100_twin_days=...').");
         command.Options.Add(recording);
         command.Options.Add(budget);
         command.Options.Add(clear);
@@ -57,9 +57,15 @@ internal static class EvalAlertThresholdCommand
             foreach (var point in calibration.Curve())
             {
                 Console.WriteLine(FormattableString.Invariant(
-                    $"ALERT-THRESHOLD-CURVE threshold={point.Threshold:0.00} false_alerts={point.Alerts} per_100_twin_days={point.Per100TwinDays:0.###}"));
+                    $"ALERT-THRESHOLD-CURVE threshold={point.Threshold:0.00} false_alerts={point.Alerts} per_100_twin_days={point.Per100TwinDays:0.###} upper_95={point.UpperPer100TwinDays:0.###}"));
             }
             var chosen = calibration.Choose(parseResult.GetValue(budget));
+            var needed = FalseAlarmCalibration.TwinDaysNeeded(parseResult.GetValue(budget));
+            if (calibration.TwinDays < needed)
+            {
+                Console.Error.WriteLine(FormattableString.Invariant(
+                    $"warning: {calibration.TwinDays:0.#} twin-days cannot show a rate within the budget even with no alert (needs {needed:0} twin-days: more twins or a longer recording)"));
+            }
             Console.WriteLine(FormattableString.Invariant(
                 $"ALERT-THRESHOLD chosen={chosen.Threshold:0.00} false_alerts_per_100_twin_days={chosen.Per100TwinDays:0.###} twins={calibration.Twins} series={calibration.SeriesCount} twin_days={calibration.TwinDays:0.##} readings={calibration.Readings} skipped_lines={skipped}"));
             return 0;

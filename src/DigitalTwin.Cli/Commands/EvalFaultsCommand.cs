@@ -75,6 +75,8 @@ internal static class EvalFaultsCommand
         await stop.CancelAsync();
         await watching;
         await observer.SweepAsync(cancellationToken);
+        // Whether the twin kept up with the accelerated world: readings refused or dropped would show here.
+        Console.Error.WriteLine($"eval: ingestion {await world.Http.GetStringAsync("api/ingestion/stats", cancellationToken)}");
 
         var truth = SimulatorTruth.Read(world.TruthPath);
         var from = world.Clock.Epoch + TimeSpan.FromHours(warmupH);

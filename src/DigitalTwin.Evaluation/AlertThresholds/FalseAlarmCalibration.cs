@@ -1,4 +1,5 @@
 using DigitalTwin.Models.Anomaly;
+using MathNet.Numerics.Distributions;
 
 namespace DigitalTwin.Evaluation.AlertThresholds;
 
@@ -67,16 +68,27 @@ public sealed class FalseAlarmCalibration
         return _thresholds.Select((t, i) =>
         {
             var alerts = _series.Values.Sum(s => s.Alerts[i]);
-            return new FalseAlarmPoint(t, alerts, twinDays > 0 ? alerts * 100 / twinDays : double.NaN);
+            return new FalseAlarmPoint(t, alerts, twinDays > 0 ? alerts * 100 / twinDays : double.NaN,
+                twinDays > 0 ? UpperCount(alerts) * 100 / twinDays : double.NaN);
         }).ToArray();
     }
 
-    /// <summary>The lowest candidate whose rate is within <paramref name="budgetPer100TwinDays"/>, or the highest candidate when none is.</summary>
+    /// <summary>
+    /// The lowest candidate whose rate is within <paramref name="budgetPer100TwinDays"/> beyond reasonable doubt (its
+    /// 95 % upper bound is within it, so a short recording with no alert does not pass for a quiet detector), or the
+    /// highest candidate when none is.
+    /// </summary>
     public FalseAlarmPoint Choose(double budgetPer100TwinDays)
     {
         var curve = Curve();
-        return curve.FirstOrDefault(p => p.Per100TwinDays <= budgetPer100TwinDays) ?? curve[^1];
+        return curve.FirstOrDefault(p => p.UpperPer100TwinDays <= budgetPer100TwinDays) ?? curve[^1];
     }
+
+    /// <summary>Twin-days a recording needs before a threshold with no false alert can be shown within <paramref name="budgetPer100TwinDays"/>.</summary>
+    public static double TwinDaysNeeded(double budgetPer100TwinDays) => UpperCount(0) * 100 / budgetPer100TwinDays;
+
+    // The one-sided 95 % upper bound of a Poisson mean given k events: half the chi-square quantile with 2(k + 1) degrees of freedom.
+    private static double UpperCount(int alerts) => ChiSquared.InvCDF(2 * (alerts + 1), 0.95) / 2;
 
     /// <summary>The running time covered, summed over twins, in days.</summary>
     public double TwinDays => _twins.Values.Sum(s => (s.Last - s.First).TotalDays);

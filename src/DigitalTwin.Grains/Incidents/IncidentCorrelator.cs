@@ -9,6 +9,7 @@ namespace DigitalTwin.Grains.Incidents;
 /// Groups open alerts by their probable shared cause, using where each alerting twin stands (<see cref="TwinPlace"/>).
 /// Causes are tried from the most to the least specific, and each alert joins the first group that explains it:
 /// <list type="number">
+/// <item>a sensor that reads wrong (stuck or drifting), with the other alerts on the same twin and metric (sensor);</item>
 /// <item>a PDU or UPS in trouble, with the alerts of whatever it feeds (power);</item>
 /// <item>a CRAC in trouble, with the heat alerts of the racks it cools (cooling);</item>
 /// <item>a failing part (fan, PSU, disk, …), with everything its asset shows (hardware);</item>
@@ -46,6 +47,16 @@ public static class IncidentCorrelator
             findings.Add(new IncidentFinding(cause, twinId, kind, summary(Counted(taken)), taken));
         }
 
+        // 0. A sensor that reads wrong explains every alert on what it measures: the equipment may be fine.
+        var sensors = left.Where(a => a.AlertKind == AlertKind.Sensor).Select(a => (a.TwinId, a.Metric, a.Kind)).Distinct()
+            .OrderBy(x => x.TwinId, StringComparer.Ordinal).ThenBy(x => x.Metric, StringComparer.Ordinal).ToList();
+        foreach (var (twinId, metric, kind) in sensors)
+        {
+            Take(IncidentCause.Sensor, twinId, kind,
+                n => $"The {metric} sensor of {Name(kind)} {twinId} reads wrong ({FirstWords(alerts.Where(a => a.AlertKind == AlertKind.Sensor).ToList(), twinId)}); {n} on what it measures.",
+                a => a.TwinId == twinId && a.Metric == metric);
+        }
+
         // 1. Power sources in trouble; a PDU fed by a UPS in trouble is part of the UPS's incident.
         var powerRoots = left.Select(Place).Where(p => p.AssetKind is TwinKind.Ups or TwinKind.Pdu)
             .GroupBy(p => p.AssetId).Select(g => g.First())
@@ -74,7 +85,8 @@ public static class IncidentCorrelator
         {
             Take(IncidentCause.Hardware, part.TwinId, part.Kind,
                 n => $"{Name(part.Kind)} {part.TwinId} of {part.AssetId} is failing ({FirstWords(alerts, part.TwinId)}); {n}.",
-                a => Place(a).AssetId == part.AssetId);
+                // Another failing part of the same asset keeps its own incident: two parts can fail at once.
+                a => a.TwinId == part.TwinId || (Place(a).AssetId == part.AssetId && !parts.Exists(q => q.TwinId == a.TwinId)));
         }
 
         // 4. Load that rose: a workload surge, per rack (one server named when it is alone).

@@ -62,6 +62,14 @@ public interface ITwinMember : IGrainWithStringKey
     [AlwaysInterleave, Alias("DescribeNeighbours")]
     Task<Neighbourhood> DescribeNeighboursAsync(string childId, string metric);
 
+    /// <summary>
+    /// The median of each of <paramref name="metrics"/> over this twin's children other than <paramref name="childId"/>
+    /// that report it, from their latest reports (a server's physical peers: the rest of its rack). Metrics fewer than
+    /// three other children report are left out: a median of two cannot outvote one wrong peer.
+    /// </summary>
+    [AlwaysInterleave, Alias("DescribePeerMedians")]
+    Task<IReadOnlyDictionary<string, double>> DescribePeerMediansAsync(string childId, IReadOnlyList<string> metrics);
+
     /// <summary>The subtree's failure predictions (this twin's own included), highest probability first, at most <paramref name="top"/>.</summary>
     [AlwaysInterleave, Alias("CollectPredictions")]
     Task<IReadOnlyList<MaintenancePrediction>> CollectPredictionsAsync(int top, TimeSpan budget);

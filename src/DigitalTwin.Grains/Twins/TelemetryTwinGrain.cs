@@ -1,5 +1,7 @@
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Health;
+using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Abstractions.Telemetry;
 using DigitalTwin.Grains.Alerts;
 using DigitalTwin.Grains.Predictions;
@@ -20,6 +22,7 @@ public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
     private readonly AnomalyWatch _anomalies;
     private readonly LimitWatch _limits;
     private readonly RoleWatch _roles;
+    private readonly SensorWatch _sensors;
     private readonly DegradationWatch _degradation;
 
     /// <summary>Creates the twin over its persisted state.</summary>
@@ -29,6 +32,7 @@ public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
         _anomalies = new AnomalyWatch(Options, _alerts);
         _limits = new LimitWatch(Options, _alerts);
         _roles = new RoleWatch(Options, _alerts);
+        _sensors = new SensorWatch(Options, _alerts);
         _degradation = new DegradationWatch(Options);
     }
 
@@ -59,11 +63,16 @@ public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
             if (!isLatest) return;
             alertsChanged |= _anomalies.Observe(State, Key.TwinId, spec.Kind, reading);
             alertsChanged |= _limits.Observe(State, spec, reading);
+            alertsChanged |= _sensors.Observe(State, Key.TwinId, spec.Kind, reading);
             _degradation.Observe(spec, reading);
             if (newest is not { } n || reading.Timestamp > n) newest = reading.Timestamp;
         });
         // A role reads several metrics together, so it is judged once per batch, on the latest values.
         if (newest is { } at) alertsChanged |= _roles.Judge(State, spec, at);
+        if (newest is { } sampled && _sensors.PeerSampleDue(spec, State, sampled) && ParentRef is { Kind: TwinKind.Rack } rack)
+        {
+            alertsChanged |= await ComparePeersAsync(spec, rack, sampled);
+        }
         if (result.Applied > 0 || alertsChanged) MarkOwnChanged();
         if (_alerts.Raised.Count > 0) await StoreRaisedAlertsAsync();
         return result;
@@ -75,6 +84,23 @@ public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
 
     /// <inheritdoc />
     protected override void BeforeCheckpoint() => _degradation.Save(State);
+
+    private static readonly string[] PeerMetrics = [MetricNames.InletTemperature, MetricNames.OutletTemperature];
+
+    /// <summary>A server's inlet and outlet against its rack's other servers, every few minutes: a drifting sensor shows there.</summary>
+    private async Task<bool> ComparePeersAsync(TwinSpec spec, TwinRef rack, DateTimeOffset at)
+    {
+        try
+        {
+            var peers = await Child(rack).DescribePeerMediansAsync(Key.TwinId, PeerMetrics).WaitAsync(NeighbourTimeout);
+            return _sensors.ObservePeers(State, spec, rack.Id, peers, at);
+        }
+        catch (Exception)
+        {
+            // No comparison this time; the next sample, a few minutes on, will try again.
+            return _sensors.ObservePeers(State, spec, rack.Id, new Dictionary<string, double>(), at);
+        }
+    }
 
     private async Task StoreRaisedAlertsAsync()
     {

@@ -66,6 +66,21 @@ public abstract partial class TwinGrain
             State.Alerts.Count(a => a.State != AlertState.Resolved), room);
     }
 
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, double>> DescribePeerMediansAsync(string childId, IReadOnlyList<string> metrics)
+    {
+        _ = Spec;
+        var peers = State.Children.Where(c => c.Id != childId).Select(c => _reports.Of(c.Id)).OfType<ChildReport>().ToArray();
+        var medians = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var metric in metrics)
+        {
+            var values = peers.Where(r => r.Metrics.ContainsKey(metric)).Select(r => r.Metrics[metric]).Order().ToArray();
+            // A median of fewer than three cannot outvote one wrong peer (the drifting sensor itself, seen from a neighbour).
+            if (values.Length >= 3) medians[metric] = values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, double>>(medians);
+    }
+
     /// <summary>Air temperatures, whose cause may be the room's cooling rather than the twin that measures them.</summary>
     private static readonly HashSet<string> RoomAir = new(StringComparer.Ordinal) { MetricNames.InletTemperature, MetricNames.OutletTemperature };
 

@@ -30,7 +30,22 @@ public sealed class False_alarm_calibration_chooses_the_lowest_threshold_within_
         Assert.True(curve[0].Alerts > 0, "a low threshold alerts on the shifts");
         Assert.Equal(curve.Select(p => p.Alerts).OrderDescending(), curve.Select(p => p.Alerts));
         Assert.Equal(curve[0].Alerts * 100 / calibration.TwinDays, curve[0].Per100TwinDays, 6);
-        Assert.Equal(curve.First(p => p.Per100TwinDays <= curve[1].Per100TwinDays).Threshold, chosen.Threshold);
+        Assert.Equal(curve.First(p => p.UpperPer100TwinDays <= curve[1].Per100TwinDays).Threshold, chosen.Threshold);
+        Assert.All(curve, p => Assert.True(p.UpperPer100TwinDays > p.Per100TwinDays));
+    }
+
+    [Fact]
+    public void No_alert_in_a_short_recording_does_not_prove_a_quiet_detector()
+    {
+        var calibration = new FalseAlarmCalibration([0.99], clearReadings: 10);
+        for (var minute = 0; minute < 24 * 60; minute++) calibration.Observe("twin-1", "temp_c", Start.AddMinutes(minute), 20);
+
+        var point = Assert.Single(calibration.Curve());
+
+        Assert.Equal(0, point.Alerts);
+        // No alert in one twin-day still leaves up to three per twin-day (95 %): 300 per 100 twin-days.
+        Assert.Equal(299.8, point.UpperPer100TwinDays, 0.1);
+        Assert.Equal(599, FalseAlarmCalibration.TwinDaysNeeded(0.5), 1.0);
     }
 
     [Fact]

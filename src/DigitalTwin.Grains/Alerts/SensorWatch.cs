@@ -1,0 +1,71 @@
+using System.Globalization;
+using DigitalTwin.Abstractions.Health;
+using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Abstractions.Telemetry;
+using DigitalTwin.Abstractions.Twins;
+using DigitalTwin.Grains.Twins;
+using DigitalTwin.Models.SensorFaults;
+
+namespace DigitalTwin.Grains.Alerts;
+
+/// <summary>
+/// Keeps one <see cref="AlertKind.Sensor"/> alert per metric whose sensor reads wrong: stuck (every metric, from its
+/// own readings, <see cref="StuckReadingDetector"/>) or drifting (a server's inlet against its rack's other servers,
+/// <see cref="PeerDriftDetector"/>). Bounded: as many stuck detectors as the twin has anomaly detectors.
+/// </summary>
+public sealed class SensorWatch(TwinOptions options, AlertBook book)
+{
+    private readonly Dictionary<string, StuckReadingDetector> _stuck = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _runStart = new(StringComparer.Ordinal);
+    private readonly PeerDriftDetector _drift = new(options.SensorDriftHalfLife, TimeSpan.FromDays(1));
+    private DateTimeOffset? _lastPeerSample;
+
+    /// <summary>Reads one reading (in time order); returns whether alerts changed.</summary>
+    public bool Observe(TwinState state, string twinId, TwinKind kind, Reading reading)
+    {
+        if (!_stuck.TryGetValue(reading.Metric, out var detector))
+        {
+            if (_stuck.Count >= options.MaxDetectorsPerTwin) return false;
+            _stuck[reading.Metric] = detector = new StuckReadingDetector();
+        }
+        var was = detector.IsStuck;
+        var stuck = detector.Observe(reading.Value);
+        if (detector.Run == 1) _runStart[reading.Metric] = reading.Timestamp;
+        if (stuck == was) return false;
+        if (!stuck) return book.Resolve(state, AlertKind.Sensor, reading.Metric, reading.Timestamp);
+        if (book.FindOpen(state, AlertKind.Sensor, reading.Metric) is not null) return false;
+        var since = _runStart.GetValueOrDefault(reading.Metric, reading.Timestamp);
+        book.Raise(new TwinAlert(Guid.NewGuid().ToString("N"), twinId, kind, reading.Metric, reading.Value, reading.Value, 1,
+            reading.Timestamp, reading.Timestamp, AlertState.Raised, HealthStatus.Warning,
+            string.Create(CultureInfo.InvariantCulture,
+                $"{reading.Metric} has read exactly {reading.Value:0.###} for {detector.Run} readings since {since:HH:mm:ss} UTC, though it changed at {detector.ChangeRate:P0} of readings before: the sensor is likely stuck and its readings cannot be trusted."),
+            AlertKind: AlertKind.Sensor));
+        return true;
+    }
+
+    /// <summary>Whether a peer sample is due at <paramref name="at"/> (a server's inlet and outlet are compared with its rack every few minutes).</summary>
+    public bool PeerSampleDue(TwinSpec spec, TwinState state, DateTimeOffset at) =>
+        spec.Kind == TwinKind.Server && state.Latest.ContainsKey(MetricNames.InletTemperature) && state.Latest.ContainsKey(MetricNames.OutletTemperature)
+        && (_lastPeerSample is not { } last || at - last >= options.SensorPeerInterval);
+
+    /// <summary>
+    /// Compares the twin's inlet and outlet with its rack peers' medians (<paramref name="peers"/>, by metric);
+    /// returns whether alerts changed.
+    /// </summary>
+    public bool ObservePeers(TwinState state, TwinSpec spec, string rackId, IReadOnlyDictionary<string, double> peers, DateTimeOffset at)
+    {
+        _lastPeerSample = at;
+        if (!peers.TryGetValue(MetricNames.InletTemperature, out var peerInlet) || !peers.TryGetValue(MetricNames.OutletTemperature, out var peerOutlet)) return false;
+        var inlet = state.Latest[MetricNames.InletTemperature].Value;
+        if (!_drift.Observe(at, inlet, peerInlet, state.Latest[MetricNames.OutletTemperature].Value, peerOutlet)) return false;
+        // A stuck inlet has its own alert; drift is the other way a sensor goes wrong.
+        if (!_drift.IsDrifting) return book.Resolve(state, AlertKind.Sensor, MetricNames.InletTemperature, at);
+        if (book.FindOpen(state, AlertKind.Sensor, MetricNames.InletTemperature) is not null) return false;
+        book.Raise(new TwinAlert(Guid.NewGuid().ToString("N"), spec.Id, spec.Kind, MetricNames.InletTemperature, inlet, inlet - _drift.Shift, 1,
+            at, at, AlertState.Raised, HealthStatus.Warning,
+            string.Create(CultureInfo.InvariantCulture,
+                $"{MetricNames.InletTemperature} has moved {_drift.Shift:+0.0;-0.0} °C away from the other servers of rack {rackId} while the outlet moved {_drift.OutletShift:+0.0;-0.0} °C: the air did not change, the inlet sensor is likely drifting."),
+            AlertKind: AlertKind.Sensor));
+        return true;
+    }
+}

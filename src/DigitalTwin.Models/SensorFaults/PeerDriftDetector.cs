@@ -1,0 +1,106 @@
+namespace DigitalTwin.Models.SensorFaults;
+
+/// <summary>
+/// Tells a drifting sensor from air that really warmed. A server's inlet is compared with its physical peers: the
+/// median inlet of the other servers in its rack (the same cold aisle), and the server's own outlet compared with
+/// theirs. Each offset (own − peers) is learned as a slowly moving baseline with its spread. When the inlet's offset
+/// leaves its baseline by more than <see cref="MinimumShift"/> and six spreads while the outlet's offset has not
+/// followed (less than <see cref="FollowShare"/> of the shift), the air did not change: the sensor did. A blocked air
+/// path or a workload surge moves the outlet at least as much as the inlet, and a failed CRAC moves the whole rack,
+/// so neither is taken for a drifting sensor. Plain arithmetic over samples taken every few minutes.
+/// </summary>
+public sealed class PeerDriftDetector
+{
+    /// <summary>The least shift of the inlet's offset, in its units (°C), that can be judged drift.</summary>
+    public const double MinimumShift = 1.5;
+
+    /// <summary>The outlet following by less than this share of the inlet's shift means the air did not move.</summary>
+    public const double FollowShare = 0.4;
+
+    /// <summary>Samples to learn from before judging.</summary>
+    public const int LearningSamples = 12;
+
+    /// <summary>Samples in a row that must agree before the verdict changes.</summary>
+    public const int Confirmations = 2;
+
+    private readonly TimeSpan _halfLife;
+    private readonly TimeSpan _relearnAfter;
+    private Offset _inlet, _outlet;
+    private DateTimeOffset? _lastAt;
+    private int _samples, _agreeing;
+    private DateTimeOffset? _driftingSince;
+
+    /// <summary>Creates a detector whose baselines follow slow changes with <paramref name="halfLife"/>; a drift held for
+    /// <paramref name="relearnAfter"/> is taken as the new normal (a server moved, a blanking panel fitted).</summary>
+    public PeerDriftDetector(TimeSpan halfLife, TimeSpan relearnAfter)
+    {
+        _halfLife = halfLife;
+        _relearnAfter = relearnAfter;
+    }
+
+    /// <summary>Whether the sensor is judged drifting.</summary>
+    public bool IsDrifting => _driftingSince is not null;
+
+    /// <summary>The inlet offset's shift from its baseline at the last sample.</summary>
+    public double Shift { get; private set; }
+
+    /// <summary>The outlet offset's shift from its baseline at the last sample.</summary>
+    public double OutletShift { get; private set; }
+
+    /// <summary>
+    /// Reads one sample at <paramref name="at"/>: the twin's inlet and outlet and its peers' medians. Returns whether the
+    /// verdict changed (see <see cref="IsDrifting"/>).
+    /// </summary>
+    public bool Observe(DateTimeOffset at, double inlet, double peerInlet, double outlet, double peerOutlet)
+    {
+        if (!double.IsFinite(inlet) || !double.IsFinite(peerInlet) || !double.IsFinite(outlet) || !double.IsFinite(peerOutlet)) return false;
+        if (_lastAt is { } last && at <= last) return false;
+        var weight = _lastAt is { } before ? 1 - Math.Pow(0.5, (at - before) / _halfLife) : 1;
+        _lastAt = at;
+        var inletOffset = inlet - peerInlet;
+        var outletOffset = outlet - peerOutlet;
+        _samples++;
+        if (_samples == 1)
+        {
+            _inlet = new Offset(inletOffset, 0.2);
+            _outlet = new Offset(outletOffset, 0.2);
+            return false;
+        }
+        Shift = inletOffset - _inlet.Baseline;
+        OutletShift = outletOffset - _outlet.Baseline;
+        var limit = Math.Max(MinimumShift, 6 * _inlet.Spread);
+        var drifting = _samples > LearningSamples && Math.Abs(Shift) > limit && Math.Abs(OutletShift) < FollowShare * Math.Abs(Shift);
+        var calm = Math.Abs(Shift) < Math.Max(MinimumShift / 2, 3 * _inlet.Spread);
+        // Learn only from samples that look normal, so a drift does not teach the baseline to follow it.
+        if (calm)
+        {
+            _inlet = _inlet.Learn(inletOffset, weight);
+            _outlet = _outlet.Learn(outletOffset, weight);
+        }
+        if (IsDrifting && at - _driftingSince!.Value > _relearnAfter)
+        {
+            _inlet = new Offset(inletOffset, _inlet.Spread);
+            _outlet = new Offset(outletOffset, _outlet.Spread);
+            _driftingSince = null;
+            _agreeing = 0;
+            return true;
+        }
+        var wants = IsDrifting ? !calm : drifting;
+        if (wants == IsDrifting)
+        {
+            _agreeing = 0;
+            return false;
+        }
+        if (++_agreeing < Confirmations) return false;
+        _agreeing = 0;
+        _driftingSince = wants ? at : null;
+        return true;
+    }
+
+    private readonly record struct Offset(double Baseline, double Spread)
+    {
+        // The spread is a mean absolute deviation, never below 0.05 so a perfectly quiet history still allows noise.
+        public Offset Learn(double value, double weight) =>
+            new(Baseline + weight * (value - Baseline), Math.Max(0.05, Spread + weight * (Math.Abs(value - Baseline) - Spread)));
+    }
+}

@@ -1,0 +1,75 @@
+using DigitalTwin.Models.SensorFaults;
+
+namespace DigitalTwin.Models.Tests.SensorFaults;
+
+public sealed class Stuck_and_drifting_sensors_are_told_from_real_change
+{
+    private static readonly DateTimeOffset T0 = DateTimeOffset.Parse("2026-11-24T00:00:00Z");
+
+    [Fact]
+    public void A_noisy_reading_that_freezes_is_stuck_within_a_few_readings_and_recovers_when_it_moves()
+    {
+        var random = new Random(3);
+        var detector = new StuckReadingDetector();
+        for (var i = 0; i < 200; i++) Assert.False(detector.Observe(Math.Round(22 + random.NextDouble() * 0.2, 3)));
+
+        var frozen = Enumerable.Range(0, 8).Select(_ => detector.Observe(22.105)).ToArray();
+
+        Assert.Equal([false, false, false, false, true, true, true, true], frozen);
+        Assert.False(detector.Observe(22.131));
+    }
+
+    [Fact]
+    public void A_steady_setpoint_and_a_utilisation_pinned_at_its_maximum_are_not_stuck()
+    {
+        var setpoint = new StuckReadingDetector();
+        Assert.DoesNotContain(true, Enumerable.Range(0, 300).Select(i => setpoint.Observe(i < 150 ? 18 : 19)));
+
+        var random = new Random(5);
+        var utilisation = new StuckReadingDetector();
+        for (var i = 0; i < 200; i++) utilisation.Observe(Math.Min(100, Math.Round(60 + random.NextDouble() * 45, 2)));
+        Assert.DoesNotContain(true, Enumerable.Range(0, 50).Select(_ => utilisation.Observe(100)));
+    }
+
+    [Fact]
+    public void An_inlet_that_drifts_from_its_rack_while_its_outlet_stays_is_drifting_and_clears_when_it_returns()
+    {
+        var detector = new PeerDriftDetector(TimeSpan.FromHours(6), TimeSpan.FromDays(1));
+        var random = new Random(7);
+        double Noise() => (random.NextDouble() - 0.5) * 0.2;
+        var changes = new List<(double Hours, bool Drifting)>();
+        for (var step = 0; step <= 12 * 10; step++)
+        {
+            var hours = step / 12.0;
+            var peers = 22 + Math.Sin(hours) + Noise();
+            // From 4 h to 8 h the sensor reads 2 °C an hour too high; the air, and so the outlet, does not change.
+            var drift = hours is > 4 and <= 8 ? 2 * (hours - 4) : 0;
+            if (detector.Observe(T0.AddHours(hours), peers + 0.5 + Noise() + drift, peers, peers + 10 + Noise(), peers + 10))
+            {
+                changes.Add((hours, detector.IsDrifting));
+            }
+        }
+
+        Assert.Equal(2, changes.Count);
+        Assert.True(changes[0].Drifting);
+        Assert.InRange(changes[0].Hours, 4.5, 5.5);
+        Assert.False(changes[1].Drifting);
+        Assert.InRange(changes[1].Hours, 8, 8.5);
+    }
+
+    [Fact]
+    public void A_blocked_air_path_moves_the_outlet_too_and_is_not_a_drifting_sensor()
+    {
+        var detector = new PeerDriftDetector(TimeSpan.FromHours(6), TimeSpan.FromDays(1));
+        var random = new Random(11);
+        double Noise() => (random.NextDouble() - 0.5) * 0.2;
+        for (var step = 0; step <= 12 * 8; step++)
+        {
+            var hours = step / 12.0;
+            // From 3 h its own exhaust is breathed back (inlet +4 °C) and half the air moves (outlet +12 °C).
+            var hot = hours > 3;
+            detector.Observe(T0.AddHours(hours), 22.5 + Noise() + (hot ? 4 : 0), 22, 32 + Noise() + (hot ? 12 : 0), 32);
+            Assert.False(detector.IsDrifting, $"drifting at {hours:F2} h");
+        }
+    }
+}
