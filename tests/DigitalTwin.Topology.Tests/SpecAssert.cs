@@ -25,6 +25,8 @@ internal static class SpecAssert
         Assert.Equal(expected.PowerFeeds ?? [], actual.PowerFeeds ?? []);
         Assert.Equal(expected.CoolingUnits ?? [], actual.CoolingUnits ?? []);
         Assert.Equal(expected.RunsOn ?? [], actual.RunsOn ?? []);
+        Assert.Equal(expected.Type, actual.Type);
+        Assert.Equal(expected.Wear ?? [], actual.Wear ?? []);
     }
 
     private static List<KeyValuePair<string, T>> Sorted<T>(IReadOnlyDictionary<string, T>? map) =>

@@ -37,7 +37,7 @@ public sealed class DegradationWatch(TwinOptions options)
     /// <summary>Feeds a reading (in time order) to its metric's tracker, if the metric is a wear signal of the twin's kind.</summary>
     public void Observe(TwinSpec spec, Reading reading)
     {
-        if (WearSignals.Find(spec.Kind, reading.Metric) is null) return;
+        if (WearSignals.Find(spec, reading.Metric) is null) return;
         if (!_trackers.TryGetValue(reading.Metric, out var tracker))
         {
             _trackers[reading.Metric] = tracker = new DegradationTracker(options.DegradationHalfLife, reading.Metric);
@@ -56,7 +56,7 @@ public sealed class DegradationWatch(TwinOptions options)
             forecasts.Add((Bounded(tracker, tracker.Forecast(threshold.Value, threshold.Direction, trusted)), threshold.Basis));
         }
         if (forecasts.Count == 0) return null;
-        var advice = Advisor.Advise(spec.Kind.ToWireName(), forecasts.Select(f => f.Forecast).ToArray(), openAlerts, now);
+        var advice = Advisor.Advise(spec.Type ?? spec.Kind.ToWireName(), forecasts.Select(f => f.Forecast).ToArray(), openAlerts, now);
         // The forecast that decides: the soonest failure in sight, else the likeliest one.
         var inSight = forecasts.Where(f => f.Forecast.TimeToFailure is not null).ToArray();
         var soonest = inSight.Length > 0 ? inSight.MinBy(f => f.Forecast.TimeToFailure).Forecast : null;
@@ -93,10 +93,12 @@ public sealed class DegradationWatch(TwinOptions options)
 
     private static (double Value, DegradationDirection Direction, string Basis)? Threshold(TwinSpec spec, string metric)
     {
-        if (WearSignals.Find(spec.Kind, metric) is not { } signal) return null;
+        if (WearSignals.Find(spec, metric) is not { } signal) return null;
         MetricLimit? limit = null;
         spec.Limits?.TryGetValue(metric, out limit);
         var critical = signal.Direction == DegradationDirection.Rising ? limit?.CriticalAbove : limit?.CriticalBelow;
-        return (critical ?? signal.DefaultFailure, signal.Direction, signal.Basis);
+        // A declared wear signal without a failure value waits for a critical limit to forecast towards.
+        var threshold = critical ?? signal.DefaultFailure;
+        return double.IsFinite(threshold) ? (threshold, signal.Direction, signal.Basis) : null;
     }
 }

@@ -1,5 +1,6 @@
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Telemetry;
+using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Models.RemainingLife;
 
 namespace DigitalTwin.Grains.Predictions;
@@ -36,6 +37,23 @@ public static class WearSignals
         TwinKind.Disk => Disk,
         _ => [],
     };
+
+    /// <summary>
+    /// The wear signal of <paramref name="metric"/> on the twin: its built-in kind's, else one its declared kind names
+    /// (<see cref="TwinSpec.Wear"/>; a failure value of NaN when it gives none, so only a critical limit can decide).
+    /// </summary>
+    public static WearSignal? Find(TwinSpec spec, string metric)
+    {
+        if (Find(spec.Kind, metric) is { } builtIn) return builtIn;
+        foreach (var declared in spec.Wear ?? [])
+        {
+            if (string.Equals(declared.Metric, metric, StringComparison.Ordinal))
+            {
+                return new WearSignal(metric, declared.Rising ? DegradationDirection.Rising : DegradationDirection.Falling, declared.FailureAt ?? double.NaN, "trend");
+            }
+        }
+        return null;
+    }
 
     /// <summary>The wear signal of <paramref name="metric"/> on <paramref name="kind"/>, or null.</summary>
     public static WearSignal? Find(TwinKind kind, string metric)

@@ -11,7 +11,9 @@ namespace DigitalTwin.Topology.Reading;
 /// </summary>
 internal sealed class TopologyDocumentReader
 {
-    private static readonly string[] DocumentKeys = ["apiVersion", "twins"];
+    private static readonly string[] DocumentKeys = ["apiVersion", "kinds", "twins"];
+    private static readonly string[] KindKeys = ["name", "base", "description", "wear"];
+    private static readonly string[] WearKeys = ["metric", "direction", "failAt"];
     private static readonly string[] TwinKeys = ["id", "kind", "parent", "name", "position", "rated", "limits", "tags", "power", "cooling", "runsOn"];
     private static readonly string[] PositionKeys = ["row", "slot"];
     private static readonly string[] LimitKeys = ["warnAbove", "criticalAbove", "warnBelow", "criticalBelow"];
@@ -22,6 +24,7 @@ internal sealed class TopologyDocumentReader
     private const int MaxListedErrors = 1000;
 
     private readonly List<TopologyError> _errors = [];
+    private readonly Dictionary<string, DeclaredKind> _declared = new(StringComparer.OrdinalIgnoreCase);
     private readonly ReadGaps _gaps = new();
     private int _unlisted;
 
@@ -65,6 +68,7 @@ internal sealed class TopologyDocumentReader
             return Refuse(document, "the document has no 'twins' list");
         }
 
+        ReadKinds(fields.GetValueOrDefault("kinds"));
         var specs = new List<TwinSpec>();
         switch (twinsNode)
         {
@@ -86,7 +90,7 @@ internal sealed class TopologyDocumentReader
             _errors.Add(new TopologyError(TopologyFile.DocumentElementId, TopologyErrorCodes.Invalid,
                 $"{_unlisted} more problems are not listed; fix the first {MaxListedErrors} and read the file again"));
         }
-        return new TopologyParseResult(new TopologyDocument(specs), _errors) { Gaps = _gaps.IsEmpty ? ReadGaps.None : _gaps };
+        return new TopologyParseResult(new TopologyDocument(specs, _declared.Count > 0 ? [.. _declared.Values] : null), _errors) { Gaps = _gaps.IsEmpty ? ReadGaps.None : _gaps };
     }
 
     // A file that is not a topology at all gets this one message; whatever else was noticed on the way would only distract.
@@ -122,7 +126,8 @@ internal sealed class TopologyDocumentReader
             _gaps.Unreadable.Add((id, parent));
             return null;
         }
-        return new TwinSpec(id, kind.Value, parent, name, rated, limits, tags, position, feeds, cooling, runsOn);
+        return new TwinSpec(id, kind.Value.Kind, parent, name, rated, limits, tags, position, feeds, cooling, runsOn,
+            kind.Value.Declared?.Name, kind.Value.Declared?.Wear);
     }
 
     private string? ReadId(MappingNode element, string label)
@@ -133,17 +138,103 @@ internal sealed class TopologyDocumentReader
         return null;
     }
 
-    private TwinKind? ReadKind(FileNode? node, MappingNode element, string label)
+    private (TwinKind Kind, DeclaredKind? Declared)? ReadKind(FileNode? node, MappingNode element, string label)
     {
-        if (node is ScalarNode { Text: { } text } && TwinKinds.TryParse(text, out var kind)) return kind;
+        if (node is ScalarNode { Text: { } text })
+        {
+            if (TwinKinds.TryParse(text, out var kind)) return (kind, null);
+            if (_declared.TryGetValue(text.Trim(), out var declared)) return (declared.Base, declared);
+        }
         var problem = node switch
         {
             null => "the twin has no 'kind'",
             ScalarNode { Text: { } unknown } => $"unknown kind '{unknown}'",
             _ => $"'kind' must be a single value, not {node.Shape}",
         };
-        Error(label, TopologyErrorCodes.UnknownKind, node ?? element, $"{problem}; known kinds: {KnownKinds}");
+        var known = _declared.Count == 0 ? KnownKinds : $"{KnownKinds}; declared here: {string.Join(", ", _declared.Keys)}";
+        Error(label, TopologyErrorCodes.UnknownKind, node ?? element, $"{problem}; known kinds: {known}");
         return null;
+    }
+
+    // The document's own kinds, read before its twins so that a twin may name one.
+    private void ReadKinds(FileNode? node)
+    {
+        if (node is null or ScalarNode { Text: null }) return;
+        if (node is not SequenceNode list)
+        {
+            Error("kinds", TopologyErrorCodes.Invalid, node, $"'kinds' must be a list like [{{ name: machine, base: server }}], not {node.Shape}");
+            return;
+        }
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            Spend(list.Items[i], 1);
+            if (ReadDeclaredKind(list.Items[i], $"kinds[{i}]") is { } kind) _declared[kind.Name] = kind;
+        }
+    }
+
+    private DeclaredKind? ReadDeclaredKind(FileNode node, string label)
+    {
+        if (node is not MappingNode map)
+        {
+            Error(label, TopologyErrorCodes.Invalid, node, $"each declared kind must be a mapping like {{ name: machine, base: server }}, not {node.Shape}");
+            return null;
+        }
+        var fields = Fields(map, label, KindKeys, "");
+        var name = Text(fields.GetValueOrDefault("name"), label, "name")?.Trim();
+        var baseName = Text(fields.GetValueOrDefault("base"), label, "base");
+        var description = Text(fields.GetValueOrDefault("description"), label, "description");
+        if (string.IsNullOrEmpty(name) || name.Any(char.IsWhiteSpace))
+        {
+            Error(label, TopologyErrorCodes.Invalid, fields.GetValueOrDefault("name") ?? map, "a declared kind needs a 'name' without spaces");
+            return null;
+        }
+        label = $"kinds.{name}";
+        var wear = ReadWear(fields.GetValueOrDefault("wear"), label);
+        if (TwinKinds.TryParse(name, out _))
+        {
+            Error(label, TopologyErrorCodes.Invalid, fields["name"], $"'{name}' is a built-in kind; a declared kind needs a name of its own");
+            return null;
+        }
+        if (_declared.ContainsKey(name))
+        {
+            Error(label, TopologyErrorCodes.Invalid, fields["name"], $"the kind '{name}' is declared more than once");
+            return null;
+        }
+        if (!TwinKinds.TryParse(baseName, out var baseKind))
+        {
+            Error(label, TopologyErrorCodes.UnknownKind, fields.GetValueOrDefault("base") ?? map,
+                $"'base' must name the built-in kind whose place '{name}' takes ({KnownKinds}), not '{baseName}'");
+            return null;
+        }
+        return new DeclaredKind(name, baseKind, description, wear);
+    }
+
+    private List<WearSignalSpec>? ReadWear(FileNode? node, string label)
+    {
+        if (node is null or ScalarNode { Text: null }) return null;
+        if (node is not SequenceNode list)
+        {
+            Error(label, TopologyErrorCodes.Invalid, node, $"'wear' must be a list like [{{ metric: vibration_mm_s, direction: rising }}], not {node.Shape}");
+            return null;
+        }
+        var signals = new List<WearSignalSpec>();
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            if (list.Items[i] is not MappingNode map)
+            {
+                Error(label, TopologyErrorCodes.Invalid, list.Items[i], $"wear[{i}] must be a mapping like {{ metric: vibration_mm_s, direction: rising }}, not {list.Items[i].Shape}");
+                continue;
+            }
+            var fields = Fields(map, label, WearKeys, $"wear[{i}].");
+            var metric = Text(fields.GetValueOrDefault("metric"), label, "metric");
+            var direction = Text(fields.GetValueOrDefault("direction"), label, "direction")?.Trim().ToLowerInvariant();
+            double? failAt = fields.TryGetValue("failAt", out var failNode) ? Number(failNode) : null;
+            if (string.IsNullOrWhiteSpace(metric)) Error(label, TopologyErrorCodes.Invalid, map, $"wear[{i}] needs a 'metric'");
+            else if (direction is not ("rising" or "falling")) Error(label, TopologyErrorCodes.Invalid, fields.GetValueOrDefault("direction") ?? map, $"wear[{i}].direction must be 'rising' or 'falling'");
+            else if (failNode is not null && failAt is null) Error(label, TopologyErrorCodes.Invalid, failNode, $"wear[{i}].failAt must be a number, not {failNode.Shape}");
+            else signals.Add(new WearSignalSpec(metric.Trim(), direction == "rising", failAt));
+        }
+        return signals;
     }
 
     private RackPosition? ReadPosition(FileNode? node, string label)

@@ -23,12 +23,24 @@ internal static class TopologyYamlWriter
         emitter.Emit(new MappingStart());
         Plain(emitter, "apiVersion");
         Text(emitter, TopologyFile.ApiVersion);
+        var declared = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (document.Kinds is { Count: > 0 } kinds)
+        {
+            Plain(emitter, "kinds");
+            emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
+            foreach (var kind in kinds)
+            {
+                WriteKind(emitter, kind);
+                declared.Add(kind.Name);
+            }
+            emitter.Emit(new SequenceEnd());
+        }
         Plain(emitter, "twins");
         emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
         // Null entries can only come from code, never from a file; they have nothing to write.
         foreach (var twin in document.Twins ?? [])
         {
-            if (twin is not null) WriteTwin(emitter, twin);
+            if (twin is not null) WriteTwin(emitter, twin, declared);
         }
         emitter.Emit(new SequenceEnd());
         emitter.Emit(new MappingEnd());
@@ -37,11 +49,39 @@ internal static class TopologyYamlWriter
         return text.ToString();
     }
 
-    private static void WriteTwin(IEmitter emitter, TwinSpec twin)
+    private static void WriteKind(IEmitter emitter, DeclaredKind kind)
+    {
+        emitter.Emit(new MappingStart());
+        Field(emitter, "name", kind.Name);
+        Field(emitter, "base", kind.Base.ToWireName());
+        if (kind.Description is not null) Field(emitter, "description", kind.Description);
+        if (kind.Wear is { Count: > 0 } wear)
+        {
+            Plain(emitter, "wear");
+            emitter.Emit(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block));
+            foreach (var signal in wear)
+            {
+                emitter.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow));
+                Field(emitter, "metric", signal.Metric);
+                Field(emitter, "direction", signal.Rising ? "rising" : "falling");
+                if (signal.FailureAt is { } at)
+                {
+                    Plain(emitter, "failAt");
+                    Plain(emitter, at.ToString("R", CultureInfo.InvariantCulture));
+                }
+                emitter.Emit(new MappingEnd());
+            }
+            emitter.Emit(new SequenceEnd());
+        }
+        emitter.Emit(new MappingEnd());
+    }
+
+    // A twin of a declared kind is written under that kind's name when the document declares it, else as its base.
+    private static void WriteTwin(IEmitter emitter, TwinSpec twin, HashSet<string> declared)
     {
         emitter.Emit(new MappingStart());
         Field(emitter, "id", twin.Id);
-        Field(emitter, "kind", twin.Kind.ToWireName());
+        Field(emitter, "kind", twin.Type is { } type && declared.Contains(type) ? type : twin.Kind.ToWireName());
         if (twin.ParentId is not null) Field(emitter, "parent", twin.ParentId);
         if (twin.Name is not null) Field(emitter, "name", twin.Name);
         if (twin.Position is { } position)

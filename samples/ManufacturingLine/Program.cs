@@ -1,0 +1,3 @@
+using ManufacturingLine;
+
+return await LineCommandLine.Create().Parse(args).InvokeAsync();
