@@ -26,15 +26,17 @@ internal static class FuzzCommand
         var connections = new Option<int>("--connections") { Description = "MQTTnet connections.", DefaultValueFactory = _ => 8 };
         var broker = new Option<string?>("--broker") { Description = "host:port of a running silo's broker (default: start a silo)." };
         var api = new Option<string?>("--api") { Description = "The running silo's HTTP base address (with --broker)." };
+        var warmUpSeconds = new Option<int>("--warm-up-seconds") { Description = "Go on warming up (with further cases) until this long has passed before the memory baseline, to tell growth past the twins' bounded per-metric state (windows, detectors, a history flush, the change feeds' two-minute cache) from its filling; 0 (the default) for the fixed warm-up only.", DefaultValueFactory = _ => 0 };
         var settle = new Option<int>("--settle") { Description = "Seconds of idle before each resident-memory reading (the least reading counts).", DefaultValueFactory = _ => 16 };
         var command = new Command("fuzz", "Publish malformed and hostile input and check the silo survives it and its counters reconcile.")
         {
-            messages, paho, requests, hugeEvery, seed, connections, broker, api, settle,
+            messages, paho, requests, hugeEvery, seed, connections, broker, api, settle, warmUpSeconds,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new FuzzSettings(Math.Max(100, parse.GetValue(messages)), Math.Max(0, parse.GetValue(paho)), Math.Max(0, parse.GetValue(requests)),
-                parse.GetValue(hugeEvery), parse.GetValue(seed), Math.Max(1, parse.GetValue(connections)), Math.Max(1, parse.GetValue(settle)));
+                parse.GetValue(hugeEvery), parse.GetValue(seed), Math.Max(1, parse.GetValue(connections)), Math.Max(1, parse.GetValue(settle)),
+                Math.Max(0, parse.GetValue(warmUpSeconds)));
             var brokerText = parse.GetValue(broker);
             var apiText = parse.GetValue(api);
             if (brokerText is null != apiText is null)
@@ -57,7 +59,7 @@ internal static class FuzzCommand
         return command;
     }
 
-    private sealed record FuzzSettings(long Messages, int PahoMessages, int HttpRequests, int HugeEvery, int Seed, int Connections, int SettleSeconds);
+    private sealed record FuzzSettings(long Messages, int PahoMessages, int HttpRequests, int HugeEvery, int Seed, int Connections, int SettleSeconds, int WarmUpSeconds);
 
     private static async Task<int> RunAsync(IPEndPoint broker, Uri api, LocalSilo? silo, FuzzSettings settings, CancellationToken cancellationToken)
     {
@@ -79,12 +81,22 @@ internal static class FuzzCommand
         var warmUp = Math.Min(20_000, settings.Messages / 10);
         var pahoWarmUp = paho ? Math.Min(500, settings.PahoMessages) : 0;
         var start = await IngestionCounts.ReadAsync(http, cancellationToken);
+        var initial = silo?.ResidentBytes() ?? 0;
+        var warmUpClock = System.Diagnostics.Stopwatch.StartNew();
         await mqtt.RunAsync(cases, 0, warmUp, tally, cancellationToken);
+        // With --warm-up-seconds the warm-up lasts long enough for every twin's bounded per-metric state to fill (a
+        // couple of minutes of hostile input), so what grows after it is growth past that state. The memory before the
+        // warm-up is printed either way.
+        while (warmUpClock.Elapsed.TotalSeconds < settings.WarmUpSeconds && warmUp + 5_000 <= settings.Messages / 2)
+        {
+            await mqtt.RunAsync(cases, warmUp, 5_000, tally, cancellationToken);
+            warmUp += 5_000;
+        }
         var afterWarmUpMqtt = await QuietCountsAsync(http, cancellationToken);
         if (paho) await PahoPhaseAsync(broker, cases, settings.Messages, 0, pahoWarmUp, pahoTally, cancellationToken);
         await httpFuzz.RunAsync(Math.Min(50, settings.HttpRequests), cancellationToken);
         var baseline = await SettledResidentBytesAsync(silo, http, settings.SettleSeconds, cancellationToken);
-        Console.Error.WriteLine($"fuzz: {twins.Count} twins; warm-up {warmUp} + {2 * pahoWarmUp} cases; resident memory baseline {baseline / 1048576.0:F1} MB");
+        Console.Error.WriteLine($"fuzz: {twins.Count} twins; warm-up {warmUp} + {2 * pahoWarmUp} cases in {warmUpClock.Elapsed.TotalSeconds:F0} s; resident memory {initial / 1048576.0:F1} MB before it, baseline {baseline / 1048576.0:F1} MB after it");
         var beforeMqtt = await IngestionCounts.ReadAsync(http, cancellationToken);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
