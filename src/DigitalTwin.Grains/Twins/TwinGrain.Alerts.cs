@@ -48,7 +48,9 @@ public abstract partial class TwinGrain
             .Select(r => r!.Metrics[metric])
             .ToArray();
         RoomNeighbourhood? room = null;
-        if (spec.Kind == TwinKind.Room) room = DescribeRoom(childId);
+        // The room's cooling explains the air a rack or server breathes, not a CRAC's own readings (a failed unit's
+        // alert would otherwise blame "the room's cooling, not this crac").
+        if (spec.Kind == TwinKind.Room && RoomAir.Contains(metric)) room = DescribeRoom(childId);
         else if (spec.Kind == TwinKind.Rack && RoomAir.Contains(metric) && ParentRef is { Kind: TwinKind.Room } parent)
         {
             try
