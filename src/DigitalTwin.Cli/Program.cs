@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DigitalTwin.Cli.Client;
 using DigitalTwin.Cli.Commands;
+using DigitalTwin.Cli.Commands.Chaos;
 using DigitalTwin.Cli.Commands.Fuzz;
 
 var root = new RootCommand("dt: operate and evaluate a DigitalTwin cluster.")
@@ -13,6 +14,7 @@ var root = new RootCommand("dt: operate and evaluate a DigitalTwin cluster.")
     QueryCommand.Create(),
     ScenarioCommands.Create(),
     FuzzCommand.Create(),
+    ChaosCommand.Create(),
     CoolingCommands.Create(),
     CapacityCommand.Create(),
     LsCommand.Create(),

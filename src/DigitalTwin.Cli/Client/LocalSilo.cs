@@ -16,14 +16,17 @@ internal sealed class LocalSilo : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    private LocalSilo(Process process, IPEndPoint broker, Uri api, IPEndPoint gateway, string clusterId)
+    private LocalSilo(Process process, IPEndPoint broker, Uri api, IPEndPoint gateway, string clusterId, bool embeddedBroker)
     {
         _process = process;
         Broker = broker;
         Api = api;
         Gateway = gateway;
         ClusterId = clusterId;
+        _embeddedBroker = embeddedBroker;
     }
+
+    private readonly bool _embeddedBroker;
 
     public IPEndPoint Broker { get; }
     public Uri Api { get; }
@@ -67,13 +70,13 @@ internal sealed class LocalSilo : IAsyncDisposable
 
     /// <summary>
     /// Starts a silo; <paramref name="settings"/> (configuration keys and values) are added to, or override, the
-    /// defaults.
+    /// defaults (ports included: a silo restarted with the same settings comes back on the same endpoints).
     /// </summary>
     public static async Task<LocalSilo> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null,
         IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = FindSilo();
-        int mqtt = FreePort(), web = FreePort(), silo = FreePort(), gateway = FreePort();
+        int mqtt = LoopbackPorts.Next(), web = LoopbackPorts.Next(), silo = LoopbackPorts.Next(), gateway = LoopbackPorts.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -100,13 +103,17 @@ internal sealed class LocalSilo : IAsyncDisposable
         foreach (var (key, value) in all) start.ArgumentList.Add($"--{key}={value}");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the silo");
-        var bench = new LocalSilo(process, new IPEndPoint(IPAddress.Loopback, mqtt), new Uri($"http://127.0.0.1:{web}/"),
-            new IPEndPoint(IPAddress.Loopback, gateway), all["DigitalTwin:Cluster:ClusterId"]);
+        var api = new Uri(all["urls"].TrimEnd('/') + "/");
+        mqtt = int.Parse(all["DigitalTwin:Mqtt:Broker:Port"], CultureInfo.InvariantCulture);
+        gateway = int.Parse(all["DigitalTwin:Cluster:GatewayPort"], CultureInfo.InvariantCulture);
+        var bench = new LocalSilo(process, new IPEndPoint(IPAddress.Loopback, mqtt), api,
+            new IPEndPoint(IPAddress.Loopback, gateway), all["DigitalTwin:Cluster:ClusterId"],
+            !string.Equals(all.GetValueOrDefault("DigitalTwin:Mqtt:Broker:Enabled"), "false", StringComparison.OrdinalIgnoreCase));
         process.OutputDataReceived += (_, e) => bench.Remember(e.Data);
         process.ErrorDataReceived += (_, e) => bench.Remember(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        Console.Error.WriteLine($"bench: starting {dll} (broker 127.0.0.1:{mqtt}, http 127.0.0.1:{web})");
+        Console.Error.WriteLine($"bench: starting {dll} (broker 127.0.0.1:{mqtt}, http {api})");
         try
         {
             await bench.WaitUntilReadyAsync(cancellationToken);
@@ -152,6 +159,7 @@ internal sealed class LocalSilo : IAsyncDisposable
                 using var response = await http.GetAsync("api/ingestion/stats", cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
+                    if (!_embeddedBroker) return;
                     using var probe = new TcpClient();
                     await probe.ConnectAsync(Broker, cancellationToken);
                     return;
@@ -166,11 +174,4 @@ internal sealed class LocalSilo : IAsyncDisposable
     }
 
     private static string FindSilo() => CheckoutBuild.Find(Path.Combine("src", "DigitalTwin.Silo"), "DigitalTwin.Silo.dll");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

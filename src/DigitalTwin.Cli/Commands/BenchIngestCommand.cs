@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Abstractions.Topology;
 using DigitalTwin.Cli.Client;
 using DigitalTwin.Topology;
 using MQTTnet;
@@ -199,15 +200,23 @@ internal static class BenchIngestCommand
     /// <summary>Imports a generated topology (one room of 20-server racks, no components) and returns its server ids.</summary>
     internal static async Task<IReadOnlyList<string>> ImportTopologyAsync(HttpClient http, int servers, CancellationToken cancellationToken)
     {
-        var racks = (servers + 19) / 20;
-        var document = TopologyGenerator.Generate(1, racks, 20, withComponents: false);
+        var document = GenerateTopology(servers);
+        await ImportTopologyAsync(http, document, cancellationToken);
+        return document.Twins.Where(t => t.Kind == TwinKind.Server).Select(t => t.Id).Take(servers).ToList();
+    }
+
+    /// <summary>One room of 20-server racks, no components, with at least <paramref name="servers"/> servers.</summary>
+    internal static TopologyDocument GenerateTopology(int servers) => TopologyGenerator.Generate(1, (servers + 19) / 20, 20, withComponents: false);
+
+    /// <summary>Imports <paramref name="document"/> over the silo's HTTP API, all or nothing.</summary>
+    internal static async Task ImportTopologyAsync(HttpClient http, TopologyDocument document, CancellationToken cancellationToken)
+    {
         using var content = new StringContent(TopologyFile.ToYaml(document), Encoding.UTF8, "application/yaml");
         using var response = await http.PostAsync("api/topology", content, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"importing the benchmark topology failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
-        return document.Twins.Where(t => t.Kind == TwinKind.Server).Select(t => t.Id).Take(servers).ToList();
     }
 
     private sealed record Stats(long AppliedPoints, long AppliedMessages, long Rejected, Dictionary<double, long> Buckets);

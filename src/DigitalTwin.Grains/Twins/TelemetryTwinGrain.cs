@@ -79,6 +79,17 @@ public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<IngestResult>> IngestDurablyAsync(IReadOnlyList<TelemetryBatch> batches)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        var results = new IngestResult[batches.Count];
+        for (var i = 0; i < batches.Count; i++) results[i] = await IngestAsync(batches[i]);
+        // Nothing applied, nothing to make durable: a wholly refused batch costs no write.
+        if (results.Any(r => r.Applied > 0)) await PersistAsync();
+        return results;
+    }
+
+    /// <inheritdoc />
     protected override MaintenancePrediction? OwnPrediction() =>
         _degradation.Predict(Spec, State.Alerts.Count(a => a.State != AlertState.Resolved), Clock.GetUtcNow());
 

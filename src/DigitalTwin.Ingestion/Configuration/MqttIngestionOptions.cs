@@ -14,6 +14,9 @@ public sealed class MqttIngestionOptions
     /// </summary>
     public bool AllowAnonymous { get; set; }
 
+    /// <summary>When a QoS 1 telemetry message is acknowledged: once applied (default) or once durable.</summary>
+    public AcknowledgementMode AckMode { get; set; } = AcknowledgementMode.Applied;
+
     /// <summary>The embedded broker inside the silo.</summary>
     public EmbeddedBrokerOptions Broker { get; set; } = new();
 

@@ -22,7 +22,8 @@ namespace DigitalTwin.Ingestion.Pipeline;
 /// client: classify the topic, bound the size, parse and validate (the whole message is accepted or refused), check
 /// the publisher may speak for each twin, resolve each twin's kind from the cached directory, then call each twin
 /// once, all twins in parallel. When the returned task completes with <see cref="IngestionStatus.Applied"/>, every
-/// twin has the readings in memory: only then may the message be acknowledged. No storage is written here.
+/// twin has the readings in memory (and, in the durable acknowledgement mode, in its stored state): only then may
+/// the message be acknowledged. No storage is written here.
 /// </summary>
 public sealed class TelemetryPipeline
 {
@@ -37,6 +38,7 @@ public sealed class TelemetryPipeline
     private readonly ILogger<TelemetryPipeline> _logger;
     private readonly IngestionLimits _limits;
     private readonly bool _forwardSimulation;
+    private readonly DurableLanes? _durable;
     private readonly JsonTelemetryParser _json;
     private readonly CollectdParser _collectd;
     private readonly NameInterner _names;
@@ -62,6 +64,7 @@ public sealed class TelemetryPipeline
         _logger = logger;
         _limits = options.Value.Limits;
         _forwardSimulation = options.Value.ForwardSimulationTopics;
+        _durable = options.Value.AckMode == AcknowledgementMode.Durable ? new DurableLanes() : null;
         _names = new NameInterner();
         var names = _names;
         _json = new JsonTelemetryParser(_limits, names);
@@ -214,12 +217,12 @@ public sealed class TelemetryPipeline
         {
             if (targets.Length == 1)
             {
-                results = [await targets[0].IngestAsync(batches[0]).ConfigureAwait(false)];
+                results = [await IngestAsync(targets[0], batches[0]).ConfigureAwait(false)];
             }
             else
             {
                 var calls = new Task<IngestResult>[targets.Length];
-                for (var i = 0; i < targets.Length; i++) calls[i] = targets[i].IngestAsync(batches[i]);
+                for (var i = 0; i < targets.Length; i++) calls[i] = IngestAsync(targets[i], batches[i]);
                 results = await Task.WhenAll(calls).ConfigureAwait(false);
             }
         }
@@ -257,6 +260,10 @@ public sealed class TelemetryPipeline
             ? new IngestionOutcome(IngestionStatus.Applied, rejectionOfTwin, applied, latency)
             : new IngestionOutcome(IngestionStatus.Rejected, rejectionOfTwin);
     }
+
+    // Applied mode: into the twin's memory. Durable mode: through the twin's lane, returning once the twin wrote it.
+    private Task<IngestResult> IngestAsync(ITelemetryTarget target, TelemetryBatch batch) =>
+        _durable is null ? target.IngestAsync(batch) : _durable.IngestAsync(target, batch);
 
     private ValueTask<IngestionOutcome> AcknowledgeCommandAsync(string twinId, string topic, in ReadOnlySequence<byte> payload, DevicePrincipal publisher, string? clientId)
     {

@@ -46,6 +46,8 @@ public static class PersistenceHostingExtensions
 
         if (storage.Provider == StorageProvider.Postgres)
         {
+            // Failure detection (probe timeout, missed probes, votes): Orleans' defaults unless set; `dt chaos` tightens them.
+            silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(ClusterSettings.Section + ":Membership"));
             return silo.AddPostgres(storage, cluster, storageName);
         }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DigitalTwin.Cli.Client;
 
 namespace DigitalTwin.Testing.Mqtt;
 
@@ -8,20 +9,8 @@ namespace DigitalTwin.Testing.Mqtt;
 /// </summary>
 public static class ExternalProgram
 {
-    private static readonly string[] SearchPath =
-        [.. (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries), "/usr/sbin", "/sbin", "/usr/local/sbin"];
-
     /// <summary>The full path of <paramref name="name"/>; throws naming the Debian package when it is missing.</summary>
-    public static string Require(string name, string debianPackage)
-    {
-        foreach (var dir in SearchPath)
-        {
-            var candidate = Path.Combine(dir, name);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new InvalidOperationException(
-            $"'{name}' is not installed; the MQTT tests need it. Install it with: apt-get install {debianPackage} (tests/run-all.sh does this).");
-    }
+    public static string Require(string name, string debianPackage) => InstalledProgram.Require(name, debianPackage);
 
     /// <summary>The result of running a program to completion.</summary>
     public sealed record Result(int ExitCode, string Output, string Error);

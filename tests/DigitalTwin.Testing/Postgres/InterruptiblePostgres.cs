@@ -1,3 +1,4 @@
+using DigitalTwin.Cli.Client;
 using Npgsql;
 
 namespace DigitalTwin.Testing.Postgres;
@@ -8,15 +9,15 @@ namespace DigitalTwin.Testing.Postgres;
 /// </summary>
 public sealed class InterruptiblePostgres : IAsyncDisposable
 {
-    private readonly ThrowawayPostgres _server;
+    private readonly LocalPostgres _server;
 
-    private InterruptiblePostgres(ThrowawayPostgres server) => _server = server;
+    private InterruptiblePostgres(LocalPostgres server) => _server = server;
 
     /// <summary>A superuser connection string to the <c>postgres</c> database.</summary>
     public string AdminConnectionString => _server.AdminConnectionString;
 
     /// <summary>Starts a fresh server on a free loopback port.</summary>
-    public static async Task<InterruptiblePostgres> StartAsync() => new(await Task.Run(ThrowawayPostgres.Start));
+    public static async Task<InterruptiblePostgres> StartAsync() => new(await Task.Run(LocalPostgres.Start));
 
     /// <summary>Stops the server; connections fail until <see cref="StartAgainAsync"/>.</summary>
     public Task StopAsync() => Task.Run(_server.Pause);

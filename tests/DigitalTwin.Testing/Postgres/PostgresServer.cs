@@ -1,3 +1,4 @@
+using DigitalTwin.Cli.Client;
 using Npgsql;
 
 namespace DigitalTwin.Testing.Postgres;
@@ -15,7 +16,7 @@ public static class PostgresServer
     public const string EnvironmentVariable = "DIGITALTWIN_TEST_POSTGRES";
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static ThrowawayPostgres? _cluster;
+    private static LocalPostgres? _cluster;
     private static string? _admin;
     private static int _users;
     private static int _databases;
@@ -36,7 +37,7 @@ public static class PostgresServer
                 }
                 else
                 {
-                    _cluster = await Task.Run(ThrowawayPostgres.Start);
+                    _cluster = await Task.Run(LocalPostgres.Start);
                     _admin = _cluster.AdminConnectionString;
                     HookProcessExit();
                 }

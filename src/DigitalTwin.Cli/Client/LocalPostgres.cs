@@ -1,20 +1,19 @@
 using System.Diagnostics;
-using DigitalTwin.Testing.Processes;
 
-namespace DigitalTwin.Testing.Postgres;
+namespace DigitalTwin.Cli.Client;
 
 /// <summary>
-/// A private PostgreSQL cluster for one test run: initdb into a temporary folder, pg_ctl on a free loopback port,
+/// A private PostgreSQL cluster for one test run or one evaluation (<c>dt chaos</c>): initdb into a temporary folder, pg_ctl on a free loopback port,
 /// the unix socket inside that folder, trust authentication for user <c>postgres</c>. Run as root (CI), the
 /// binaries run as the <c>postgres</c> user through runuser, since PostgreSQL refuses to run as root.
 /// </summary>
-internal sealed class ThrowawayPostgres
+public sealed class LocalPostgres
 {
     private readonly string _bin;
     private readonly string _folder;
     private readonly bool _asPostgresUser;
 
-    private ThrowawayPostgres(string bin, string folder, bool asPostgresUser, int port)
+    private LocalPostgres(string bin, string folder, bool asPostgresUser, int port)
     {
         _bin = bin;
         _folder = folder;
@@ -30,7 +29,7 @@ internal sealed class ThrowawayPostgres
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Maximum Pool Size=20;Timeout=30;Command Timeout=60";
 
     /// <summary>Creates and starts a cluster; fails with instructions when the binaries are missing.</summary>
-    public static ThrowawayPostgres Start()
+    public static LocalPostgres Start()
     {
         var bin = FindBinaries();
         var asPostgresUser = Environment.IsPrivilegedProcess;
@@ -40,13 +39,13 @@ internal sealed class ThrowawayPostgres
             : Directory.CreateTempSubdirectory(FolderPrefix).FullName;
         File.WriteAllText(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var cluster = new ThrowawayPostgres(bin, folder, asPostgresUser, 0);
+        var cluster = new LocalPostgres(bin, folder, asPostgresUser, 0);
         cluster.Pg("initdb", "-D", cluster.DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions");
 
         // A port is free when chosen but another process may take it before the server binds it: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            var started = new ThrowawayPostgres(bin, folder, asPostgresUser, FreePorts.Next());
+            var started = new LocalPostgres(bin, folder, asPostgresUser, LoopbackPorts.Next());
             try
             {
                 started.StartServer();
@@ -93,7 +92,7 @@ internal sealed class ThrowawayPostgres
                 : Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddHours(-1);
             if (abandoned)
             {
-                new ThrowawayPostgres(bin, folder, asPostgresUser, 0).StopAndDelete();
+                new LocalPostgres(bin, folder, asPostgresUser, 0).StopAndDelete();
             }
         }
     }
@@ -168,7 +167,7 @@ internal sealed class ThrowawayPostgres
             ?? throw new InvalidOperationException(
                 "PostgreSQL server binaries (initdb, pg_ctl) were not found in " + string.Join(", ", candidates) +
                 ". Install PostgreSQL 15 (apt-get install postgresql-15), point DIGITALTWIN_PG_BIN at its bin folder, " +
-                "or set DIGITALTWIN_TEST_POSTGRES to a connection string of a server where the tests may create databases.");
+                "or give a connection string of a server where databases may be created (DIGITALTWIN_TEST_POSTGRES for the tests, --postgres for dt).");
     }
 
     private static string Run(string file, IReadOnlyList<string> arguments)
