@@ -40,4 +40,14 @@ public interface ICoolingGrain : IGrainWithStringKey
     /// <summary>Rejects a pending recommendation.</summary>
     [RequiresRole(TwinRole.Operator)]
     Task<CoolingDecision> RejectAsync(string recommendationId, string rejectedBy, string? reason = null);
+
+    /// <summary>Whether the automatic mode is on: as last set by <see cref="SetAutomaticAsync"/>, else as configured.</summary>
+    Task<bool> GetAutomaticAsync();
+
+    /// <summary>
+    /// Turns the automatic mode on or off at runtime (a settings change: admin only, kept in the loop's state across
+    /// restarts, and appended to the audit trail with who, before and after). Returns the mode before the change.
+    /// </summary>
+    [RequiresRole(TwinRole.Admin)]
+    Task<bool> SetAutomaticAsync(bool enabled, string changedBy);
 }

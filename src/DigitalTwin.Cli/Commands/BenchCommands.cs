@@ -11,5 +11,6 @@ internal static class BenchCommands
         BenchDetectCommand.Create(),
         BenchSimulateCommand.Create(),
         Scale.BenchScaleCommand.Create(),
+        BenchOverloadCommand.Create(),
     };
 }

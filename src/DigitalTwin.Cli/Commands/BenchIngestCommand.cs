@@ -34,9 +34,13 @@ internal static class BenchIngestCommand
         var inflight = new Option<int>("--inflight") { Description = "QoS 1 publishes in flight per connection.", DefaultValueFactory = _ => 16 };
         var readings = new Option<int>("--readings") { Description = "Readings per message.", DefaultValueFactory = _ => 20 };
         var servers = new Option<int>("--servers") { Description = "Server twins the messages are spread over.", DefaultValueFactory = _ => 500 };
+        var ackMode = new Option<string>("--ack-mode") { Description = "applied | durable: the started silo's DigitalTwin:Mqtt:AckMode.", DefaultValueFactory = _ => "applied" };
+        ackMode.AcceptOnlyFromAmong("applied", "durable");
+        var store = new Option<string>("--store") { Description = "memory | sqlite | postgres: the started silo's store (postgres: a scratch database on the root --postgres server, else on a private PostgreSQL).", DefaultValueFactory = _ => "memory" };
+        store.AcceptOnlyFromAmong("memory", "sqlite", "postgres");
         var command = new Command("ingest", "Publish telemetry through real MQTT and measure ingestion.")
         {
-            broker, api, seconds, publishers, inflight, readings, servers,
+            broker, api, seconds, publishers, inflight, readings, servers, ackMode, store,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -53,8 +57,31 @@ internal static class BenchIngestCommand
             try
             {
                 if (brokerText is not null) return await RunAsync(ParseEndpoint(brokerText), new Uri(apiText!), settings, cancellationToken);
-                await using var silo = await LocalSilo.StartAsync(cancellationToken);
-                return await RunAsync(silo.Broker, silo.Api, settings, cancellationToken);
+                var siloSettings = new Dictionary<string, string> { ["DigitalTwin:Mqtt:AckMode"] = parse.GetValue(ackMode) == "durable" ? "Durable" : "Applied" };
+                await using var database = parse.GetValue(store) == "postgres"
+                    ? await ScratchDatabase.CreateAsync(parse.GetValue(ClusterConnection.Postgres), "bench", cancellationToken)
+                    : null;
+                var folder = Directory.CreateTempSubdirectory("dt-bench-");
+                try
+                {
+                    if (database is not null)
+                    {
+                        siloSettings["DigitalTwin:Storage:Provider"] = "Postgres";
+                        siloSettings["DigitalTwin:Storage:ConnectionString"] = database.ConnectionString;
+                    }
+                    else if (parse.GetValue(store) == "sqlite")
+                    {
+                        siloSettings["DigitalTwin:Storage:Provider"] = "Sqlite";
+                        siloSettings["DigitalTwin:Storage:SqlitePath"] = Path.Combine(folder.FullName, "bench.db");
+                    }
+                    Console.Error.WriteLine($"bench: {siloSettings["DigitalTwin:Mqtt:AckMode"]} acknowledgement, {parse.GetValue(store)} store");
+                    await using var silo = await LocalSilo.StartAsync(cancellationToken, siloSettings);
+                    return await RunAsync(silo.Broker, silo.Api, settings, cancellationToken);
+                }
+                finally
+                {
+                    folder.Delete(recursive: true);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -65,21 +92,13 @@ internal static class BenchIngestCommand
         return command;
     }
 
-    private sealed record Settings(double Seconds, int Publishers, int Inflight, int Readings, int Servers);
+    internal sealed record Settings(double Seconds, int Publishers, int Inflight, int Readings, int Servers);
 
     private static async Task<int> RunAsync(IPEndPoint broker, Uri api, Settings settings, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromMinutes(2) };
         var twins = await ImportTopologyAsync(http, settings.Servers, cancellationToken);
-        var metrics = Enumerable.Range(0, settings.Readings).Select(i => i switch
-        {
-            0 => "inlet_temp_c",
-            1 => "outlet_temp_c",
-            2 => "power_w",
-            3 => "util_pct",
-            4 => "fan_rpm",
-            _ => $"aux_{i:00}",
-        }).ToArray();
+        var metrics = Metrics(settings.Readings);
         var clients = await Task.WhenAll(Enumerable.Range(0, settings.Publishers).Select(i => ConnectAsync(broker, i, cancellationToken)));
         try
         {
@@ -124,14 +143,25 @@ internal static class BenchIngestCommand
         }
     }
 
-    private sealed record PhaseResult(long Messages, TimeSpan Elapsed);
+    /// <summary>The metric names of a benchmark message with <paramref name="readings"/> readings.</summary>
+    internal static string[] Metrics(int readings) => Enumerable.Range(0, readings).Select(i => i switch
+    {
+        0 => "inlet_temp_c",
+        1 => "outlet_temp_c",
+        2 => "power_w",
+        3 => "util_pct",
+        4 => "fan_rpm",
+        _ => $"aux_{i:00}",
+    }).ToArray();
+
+    internal sealed record PhaseResult(long Messages, TimeSpan Elapsed);
 
     /// <summary>
     /// Publishes from every connection with several publishes in flight each until <paramref name="length"/> has
     /// passed, at <paramref name="rate"/> messages per second in all when given. Counts acknowledged messages only;
     /// the elapsed time runs until the last acknowledgement.
     /// </summary>
-    private static async Task<PhaseResult> PublishAsync(IMqttClient[] clients, Settings settings, IReadOnlyList<string> twins, string[] metrics,
+    internal static async Task<PhaseResult> PublishAsync(IMqttClient[] clients, Settings settings, IReadOnlyList<string> twins, string[] metrics,
         TimeSpan length, double? rate, bool raw, CancellationToken cancellationToken)
     {
         long acknowledged = 0;
@@ -168,7 +198,7 @@ internal static class BenchIngestCommand
 
     // {"ts":<epoch ms now>,"readings":{"inlet_temp_c":22.5,...}}: the timestamp is the publish time, so the silo's
     // latency histogram measures publish → applied.
-    private static string Payload(StringBuilder text, string[] metrics, int n)
+    internal static string Payload(StringBuilder text, string[] metrics, int n)
     {
         text.Clear();
         text.Append("{\"ts\":").Append(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).Append(",\"readings\":{");
@@ -180,7 +210,7 @@ internal static class BenchIngestCommand
         return text.Append("}}").ToString();
     }
 
-    private static async Task<IMqttClient> ConnectAsync(IPEndPoint broker, int index, CancellationToken cancellationToken)
+    internal static async Task<IMqttClient> ConnectAsync(IPEndPoint broker, int index, CancellationToken cancellationToken)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var options = new MqttClientOptionsBuilder()
@@ -219,9 +249,9 @@ internal static class BenchIngestCommand
         }
     }
 
-    private sealed record Stats(long AppliedPoints, long AppliedMessages, long Rejected, Dictionary<double, long> Buckets);
+    internal sealed record Stats(long AppliedPoints, long AppliedMessages, long Rejected, Dictionary<double, long> Buckets);
 
-    private static async Task<Stats> StatsAsync(HttpClient http, CancellationToken cancellationToken)
+    internal static async Task<Stats> StatsAsync(HttpClient http, CancellationToken cancellationToken)
     {
         using var json = JsonDocument.Parse(await http.GetStringAsync("api/ingestion/stats", cancellationToken));
         var root = json.RootElement;

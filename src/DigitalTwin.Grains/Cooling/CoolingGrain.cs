@@ -170,7 +170,7 @@ public sealed partial class CoolingGrain(
         _timer = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(_options.TickInterval, _options.TickInterval) { KeepAlive = true });
     }
 
-    private bool HasWork() => State.InFlightId is not null || State.GuardedId is not null || _options.Automatic.Enabled;
+    private bool HasWork() => State.InFlightId is not null || State.GuardedId is not null || AutomaticEnabled;
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
@@ -179,7 +179,7 @@ public sealed partial class CoolingGrain(
         {
             if (State.Round is not null) changed |= await AdvanceRoundAsync();
             else if (State.InFlightId is not null || State.GuardedId is not null) changed |= await WatchAsync();
-            if (_options.Automatic.Enabled && State.InFlightId is null) changed |= await AutomaticAsync();
+            if (AutomaticEnabled && State.InFlightId is null) changed |= await AutomaticAsync();
             _lastTickError = null;
         }
         catch (Exception error) when (error is not OperationCanceledException)

@@ -38,4 +38,7 @@ public sealed class CoolingState
 
     /// <summary>The rack where it was seen.</summary>
     [Id(10)] public string? HottestRackId { get; set; }
+
+    /// <summary>The automatic mode as an admin set it at runtime; null while the configuration decides.</summary>
+    [Id(11)] public bool? AutomaticOverride { get; set; }
 }

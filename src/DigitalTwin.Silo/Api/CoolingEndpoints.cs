@@ -5,7 +5,7 @@ using DigitalTwin.Abstractions.Security;
 namespace DigitalTwin.Silo.Api;
 
 /// <summary>
-/// The cooling loop: <c>/api/cooling/...</c>. A refusal answers 409 with its code as the title and the reason as the
+/// The cooling loop: <c>/api/cooling/...</c>, including its automatic mode (<c>GET</c>/<c>PUT /api/cooling/automatic</c>). A refusal answers 409 with its code as the title and the reason as the
 /// detail; an unknown recommendation 404.
 /// </summary>
 internal static class CoolingEndpoints
@@ -29,6 +29,15 @@ internal static class CoolingEndpoints
             grains.CoolingOf(id) is { } c ? Answer(await c.ApproveAsync(id, Actor(user, by))) : Unknown(id)).RequireAuthorization(TwinRoles.Operator);
         cooling.MapPost("/recommendations/{id}/reject", async (string id, string? by, string? reason, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.CoolingOf(id) is { } c ? Answer(await c.RejectAsync(id, Actor(user, by), reason)) : Unknown(id)).RequireAuthorization(TwinRoles.Operator);
+        // The automatic mode is a setting an admin changes at runtime: the grain keeps it and audits the change.
+        cooling.MapGet("/automatic", (string? datacentre, IGrainFactory grains) =>
+            WithCooling(grains, datacentre, async c => Results.Ok(new { enabled = await c.GetAutomaticAsync() })));
+        cooling.MapPut("/automatic", (string? datacentre, bool enabled, string? by, ClaimsPrincipal user, IGrainFactory grains) =>
+            WithCooling(grains, datacentre, async c =>
+            {
+                var before = await c.SetAutomaticAsync(enabled, Actor(user, by));
+                return Results.Ok(new { enabled, before });
+            })).RequireAuthorization(TwinRoles.Admin);
         return api;
     }
 

@@ -66,7 +66,7 @@ public sealed class Durable_acknowledgement_survives_a_killed_silo : IAsyncLifet
                 twins:
                   - { id: dc-1, kind: datacentre }
                   - { id: room-1, kind: room, parent: dc-1 }
-                  - { id: rack-1, kind: rack, parent: room-1 }
+                  - { id: rack-1, kind: rack, parent: room-1, rated: { power_budget_w: 12000 } }
                   - { id: srv-1, kind: server, parent: rack-1 }
                 """));
             Assert.True(import.IsSuccessStatusCode, await import.Content.ReadAsStringAsync());
@@ -77,7 +77,7 @@ public sealed class Durable_acknowledgement_survives_a_killed_silo : IAsyncLifet
             {
                 var result = await publisher.PublishAsync(new MqttApplicationMessageBuilder()
                     .WithTopic("dt/telemetry/srv-1")
-                    .WithPayload(Encoding.UTF8.GetBytes($$"""{"ts":"{{start.AddSeconds(seq):O}}","readings":{"seq":{{seq}}}}"""))
+                    .WithPayload(Encoding.UTF8.GetBytes($$$"""{"ts":"{{{start.AddSeconds(seq):O}}}","readings":{"seq":{{{seq}}}}}"""))
                     .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                     .Build());
                 Assert.True(result.IsSuccess, $"{result.ReasonCode} {result.ReasonString}");
