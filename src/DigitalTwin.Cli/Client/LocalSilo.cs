@@ -150,7 +150,8 @@ internal sealed class LocalSilo : IAsyncDisposable
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = Api, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        // Generous: on a machine at a load average of 50 a silo took 90 s to start.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
         while (true)
         {
             if (_process.HasExited) throw new InvalidOperationException($"the silo exited ({_process.ExitCode}): {Tail()}");
@@ -168,7 +169,7 @@ internal sealed class LocalSilo : IAsyncDisposable
             catch (Exception ex) when (ex is HttpRequestException or SocketException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
             }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the silo was not ready within 90 s: {Tail()}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the silo was not ready within 180 s: {Tail()}");
             await Task.Delay(200, cancellationToken);
         }
     }

@@ -24,6 +24,9 @@ internal sealed class ChaosCluster : IAsyncDisposable
     /// <summary>The HTTP address of silo <paramref name="index"/>.</summary>
     public Uri Api(int index) => new(_settings[index]["urls"].TrimEnd('/') + "/");
 
+    /// <summary>Whether silo <paramref name="index"/> is running and has served since its last start.</summary>
+    public bool IsUp(int index) => _silos[index] is { HasExited: false };
+
     /// <summary>Silos that exited although nobody killed them.</summary>
     public int Crashed => _silos.Count(s => s is { HasExited: true });
 
@@ -43,6 +46,24 @@ internal sealed class ChaosCluster : IAsyncDisposable
             throw;
         }
         return cluster;
+    }
+
+    /// <summary>What the silos now up refused since they last started, by reason (from their ingestion statistics).</summary>
+    public async Task<string> RefusalsAsync(CancellationToken cancellationToken)
+    {
+        var totals = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        for (var i = 0; i < Count; i++)
+        {
+            if (!IsUp(i)) continue;
+            using var http = new HttpClient { BaseAddress = Api(i), Timeout = TimeSpan.FromSeconds(30) };
+            using var stats = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("api/ingestion/stats", cancellationToken));
+            foreach (var reason in stats.RootElement.GetProperty("rejected").EnumerateObject())
+            {
+                totals[reason.Name] = totals.GetValueOrDefault(reason.Name) + reason.Value.GetInt64();
+            }
+            totals["(adopted)"] = totals.GetValueOrDefault("(adopted)") + stats.RootElement.GetProperty("adopted_messages").GetInt64();
+        }
+        return string.Join(", ", totals.Select(t => $"{t.Key} {t.Value}"));
     }
 
     /// <summary>Kills silo <paramref name="index"/> with SIGKILL: no shutdown, no checkpoint, connections dropped.</summary>

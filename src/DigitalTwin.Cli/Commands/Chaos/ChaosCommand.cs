@@ -25,13 +25,13 @@ internal static class ChaosCommand
     public static Command Create()
     {
         var duration = new Option<double>("--duration") { Description = "Seconds of publishing and killing.", DefaultValueFactory = _ => 120 };
-        var interval = new Option<double>("--interval") { Description = "Seconds between kills (a kill waits for the previous silo to be back).", DefaultValueFactory = _ => 10 };
+        var interval = new Option<double>("--interval") { Description = "Seconds between kills (a silo still restarting is not killed again, and the last silo up never is).", DefaultValueFactory = _ => 10 };
         var rate = new Option<double>("--rate") { Description = "QoS 1 messages per second, over all twins.", DefaultValueFactory = _ => 400 };
         var twins = new Option<int>("--twins") { Description = "Server twins the messages go to, round robin.", DefaultValueFactory = _ => 500 };
         var silos = new Option<int>("--silos") { Description = "Silos in the cluster.", DefaultValueFactory = _ => 3 };
         var ackMode = new Option<string>("--ack-mode") { Description = "applied | durable: when the silos acknowledge a QoS 1 message (DigitalTwin:Mqtt:AckMode).", DefaultValueFactory = _ => "applied" };
         ackMode.AcceptOnlyFromAmong("applied", "durable");
-        var settle = new Option<double>("--settle") { Description = "Longest wait, in seconds, for redelivered messages and rollups after the last kill.", DefaultValueFactory = _ => 120 };
+        var settle = new Option<double>("--settle") { Description = "Longest wait, in seconds, for redelivered messages after publishing ends.", DefaultValueFactory = _ => 300 };
         var command = new Command("chaos", "Kill silos under load and count what acknowledged telemetry survives. The root option --postgres names a server for the scratch database (default: a private PostgreSQL started for the run).")
         {
             duration, interval, rate, twins, silos, ackMode, settle,
@@ -109,32 +109,62 @@ internal static class ChaosCommand
                 if (!holds && ledger.WasAcknowledged(twin, sequence)) lostAcked++;
             }
         }
+        Console.Error.WriteLine($"chaos: silos now up refused (all reasons, since their last start): {await cluster.RefusalsAsync(cancellationToken)}");
         Console.Error.WriteLine($"chaos: probe {probe.Reads} reads, {probe.Failures} failed; publish failures {publishers.Failed}; silos crashed on their own: {cluster.Crashed}; rollups: {rollups.Detail}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"CHAOS kills={kills} published={ledger.CountPublished()} acked={ledger.CountAcknowledged()} applied={applied} lost_acked={lostAcked} max_unavailable_s={probe.MaxUnavailable.TotalSeconds:F1} rollups_converged={(rollups.Agree ? "true" : "false")}"));
         return 0;
     }
 
-    /// <summary>Every interval, kills the next silo in turn and starts it again; a kill never comes before the previous silo is back.</summary>
+    /// <summary>
+    /// Every interval, kills the next silo in turn that is up and starts it again at once (the restart runs on while
+    /// the schedule goes on). The last silo up is never killed: a tick that finds only one is skipped and said so.
+    /// </summary>
     private static async Task<int> KillAndRestartAsync(ChaosCluster cluster, ChaosPlan plan, Stopwatch clock, CancellationToken cancellationToken)
     {
         var kills = 0;
-        var next = plan.Interval;
-        for (var victim = 0; ; victim = (victim + 1) % cluster.Count)
+        var restarts = new List<Task>();
+        var next = 0;
+        for (var tick = 1; ; tick++)
         {
-            var wait = next - clock.Elapsed;
+            var wait = plan.Interval * tick - clock.Elapsed;
             if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
-            if (clock.Elapsed >= plan.Duration) return kills;
+            if (clock.Elapsed >= plan.Duration) break;
+            var up = Enumerable.Range(0, cluster.Count).Select(i => (next + i) % cluster.Count).Where(cluster.IsUp).ToList();
+            if (up.Count <= 1)
+            {
+                Console.Error.WriteLine($"chaos: t={clock.Elapsed.TotalSeconds:F0}s no kill: only {up.Count} silo up, the others still restarting");
+                continue;
+            }
+            var victim = up[0];
+            next = victim + 1;
             await cluster.KillAsync(victim);
             kills++;
-            var killedAt = clock.Elapsed;
-            await cluster.RestartAsync(victim, cancellationToken);
-            Console.Error.WriteLine($"chaos: t={killedAt.TotalSeconds:F0}s killed silo {victim}, back after {(clock.Elapsed - killedAt).TotalSeconds:F1} s");
-            next = TimeSpan.FromTicks(Math.Max((next + plan.Interval).Ticks, clock.Elapsed.Ticks));
+            restarts.Add(RestartAsync(cluster, victim, clock, cancellationToken));
+        }
+        await Task.WhenAll(restarts);
+        return kills;
+    }
+
+    private static async Task RestartAsync(ChaosCluster cluster, int victim, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var killedAt = clock.Elapsed;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await cluster.RestartAsync(victim, cancellationToken);
+                Console.Error.WriteLine($"chaos: t={killedAt.TotalSeconds:F0}s killed silo {victim}, serving again after {(clock.Elapsed - killedAt).TotalSeconds:F1} s");
+                return;
+            }
+            catch (Exception ex) when (attempt < 3 && ex is not OperationCanceledException)
+            {
+                Console.Error.WriteLine($"chaos: silo {victim} did not come back ({ex.Message.Split('\n')[0]}); starting it again");
+            }
         }
     }
 
-    /// <summary>Reads what the twins hold until every acknowledged message is there or nothing has changed for 15 s.</summary>
+    /// <summary>Reads what the twins hold until every acknowledged message is there or nothing has changed for 30 s.</summary>
     private static async Task<HashSet<int>[]> SettleAsync(HeldSequences reader, SequenceLedger ledger, TimeSpan limit, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -148,10 +178,11 @@ internal static class ChaosCommand
             for (var twin = 0; twin < held.Length; twin++) count += held[twin].Count(s => ledger.WasAcknowledged(twin, s));
             if (count != last)
             {
+                Console.Error.WriteLine($"chaos: settling, t+{clock.Elapsed.TotalSeconds:F0}s: twins hold {count} of {acknowledged} acknowledged messages");
                 last = count;
                 stableSince = clock.Elapsed;
             }
-            if (count >= acknowledged || clock.Elapsed - stableSince >= TimeSpan.FromSeconds(15) || clock.Elapsed >= limit) return held;
+            if (count >= acknowledged || clock.Elapsed - stableSince >= TimeSpan.FromSeconds(30) || clock.Elapsed >= limit) return held;
             await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
         }
     }
