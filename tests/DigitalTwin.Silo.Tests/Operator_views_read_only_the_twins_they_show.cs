@@ -17,7 +17,7 @@ public sealed class Operator_views_read_only_the_twins_they_show : IDisposable
 {
     private readonly string _workDir = Directory.CreateTempSubdirectory("dt-views-").FullName;
 
-    [Fact(Skip = "Quarantined at the end of session 4: since the session's last merges the PDU's power reading sent in this test never reaches its snapshot (the feeds view shows loadW and headroomW null, health Unknown) while the server's and CRAC's do; the view or the ingestion is at fault, not yet found. Unskip with the fix.")]
+    [Fact]
     public async Task Floor_rack_feeds_and_tree_views_answer_from_the_live_twins_and_feeds_filter_by_kind()
     {
         await using var silo = await SiloProcess.StartAsync(_workDir);
@@ -57,6 +57,9 @@ public sealed class Operator_views_read_only_the_twins_they_show : IDisposable
         using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
         Assert.Equal(": subscribed", await reader.ReadLineAsync());
         await using var client = await ExternalClient.ConnectAsync(silo.Ports.Gateway);
+        // The PDU reports once, and must have taken its reading: the feeds view below reads its load.
+        var pdu = await client.Client.GetGrain<IAssetGrain>("pdu-a01-a").IngestAsync(new TelemetryBatch("pdu-a01-a", [new Reading(MetricNames.Power, 4000, DateTimeOffset.UtcNow)]));
+        Assert.True(pdu.Applied == 1, string.Join("; ", pdu.Rejected.Select(r => $"{r.Reason}: {r.Detail}")));
         using var reading = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var feeding = Task.Run(async () =>
         {
@@ -65,7 +68,6 @@ public sealed class Operator_views_read_only_the_twins_they_show : IDisposable
                 var now = DateTimeOffset.UtcNow;
                 await client.Client.GetGrain<IAssetGrain>("srv-a01-01").IngestAsync(new TelemetryBatch("srv-a01-01", [new Reading(MetricNames.InletTemperature, 22 + i * 0.01, now)]));
                 await client.Client.GetGrain<IAssetGrain>("crac-a1").IngestAsync(new TelemetryBatch("crac-a1", [new Reading(MetricNames.SupplyTemperature, 18 + i * 0.01, now)]));
-                await client.Client.GetGrain<IAssetGrain>("pdu-a01-a").IngestAsync(new TelemetryBatch("pdu-a01-a", [new Reading(MetricNames.Power, 4000, now)]));
                 await Task.Delay(300);
             }
         });
@@ -77,7 +79,7 @@ public sealed class Operator_views_read_only_the_twins_they_show : IDisposable
             kinds.AddRange(batch.RootElement.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("kind").GetString()!));
         }
         await reading.CancelAsync();
-        await feeding.ContinueWith(_ => { }, TaskScheduler.Default);
+        await feeding; // a failed ingest fails the test here rather than vanishing
         Assert.Contains("Crac", kinds);
         Assert.All(kinds, k => Assert.Equal("Crac", k));
 
@@ -86,6 +88,7 @@ public sealed class Operator_views_read_only_the_twins_they_show : IDisposable
         var all = feeds.GetProperty("feeds").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!);
         Assert.Equal(["A"], all["ups-a-a"].GetProperty("paths").EnumerateArray().Select(p => p.GetString()!));
         Assert.Equal(["ups-a-a"], all["pdu-a01-a"].GetProperty("sources").EnumerateArray().Select(p => p.GetString()!));
+        Assert.True(all["pdu-a01-a"].GetProperty("headroomW").ValueKind == JsonValueKind.Number, all["pdu-a01-a"].ToString());
         Assert.Equal(16000 - 4000, all["pdu-a01-a"].GetProperty("headroomW").GetDouble());
         Assert.Contains(feeds.GetProperty("paths").EnumerateArray(), p => p.GetProperty("path").GetString() == "B");
     }
