@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using DataCentreSimulator.Commands;
@@ -27,6 +28,9 @@ internal sealed class SimulatorRun
     private readonly FaultInjector _faults;
     private readonly TelemetryComposer _composer;
     private readonly CommandHandler _commands;
+    private readonly ClockLag _lag = new();
+    // Component readings due in a batch that was skipped go out with the next one.
+    private bool _componentsOwed;
 
     private SimulatorRun(SimulatorSettings settings, TopologyDocument topology, DateTimeOffset epoch)
     {
@@ -162,44 +166,58 @@ internal sealed class SimulatorRun
             $"simulator: {duration:0} simulated s in {steps} steps took {watch.Elapsed.TotalSeconds:0.0} s ({duration / Math.Max(0.001, watch.Elapsed.TotalSeconds):0} x real time)"));
     }
 
-    private async Task RunOnlineAsync(MqttLink link, CancellationToken cancellationToken)
+    private Task RunOnlineAsync(MqttLink link, CancellationToken cancellationToken) =>
+        RunLiveAsync(link, link.Inbound, new ScaledTimeProvider(_simulation.Epoch, _settings.TimeScale, _settings.ClockAnchor), cancellationToken);
+
+    /// <summary>
+    /// Steps the physics along <paramref name="clock"/> (simulated time), handling commands and fault injections from
+    /// <paramref name="inbound"/> between steps, and publishes to <paramref name="sink"/>.
+    /// </summary>
+    internal async Task RunLiveAsync(ITelemetrySink sink, ConcurrentQueue<InboundMessage> inbound, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var clock = new ScaledTimeProvider(_simulation.Epoch, _settings.TimeScale, _settings.ClockAnchor);
         while (!cancellationToken.IsCancellationRequested)
         {
             var target = (clock.GetUtcNow() - _simulation.Epoch).TotalSeconds;
             if (_settings.DurationS is { } duration && _simulation.ElapsedS >= duration) return;
             while (_simulation.ElapsedS + Simulation.StepS <= target && !cancellationToken.IsCancellationRequested)
             {
-                while (link.Inbound.TryDequeue(out var message))
+                while (inbound.TryDequeue(out var message))
                 {
                     if (_commands.Handle(message.Topic, message.Payload, _simulation.ElapsedS, _simulation.Epoch) is { } ack)
                     {
-                        await link.PublishAsync(ack.Topic, ack.Payload, _simulation.Now, cancellationToken);
+                        await sink.PublishAsync(ack.Topic, ack.Payload, _simulation.Now, cancellationToken);
                     }
                 }
-                await StepAsync(link, cancellationToken);
+                await StepAsync(sink, cancellationToken, clock);
             }
+            _lag.Report();
             // Wake about every simulated step, and at least ten times a real second for commands.
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(1000 / _settings.TimeScale, 5, 100)), cancellationToken);
         }
     }
 
-    private async Task StepAsync(ITelemetrySink? sink, CancellationToken cancellationToken)
+    private async Task StepAsync(ITelemetrySink? sink, CancellationToken cancellationToken, TimeProvider? clock = null)
     {
         var before = _simulation.ElapsedS;
         _faults.Advance(before, _simulation.Epoch);
         _simulation.Step();
         var now = _simulation.ElapsedS;
         if (Crossed(before, now, _settings.TruthIntervalS)) _truth.Sample(_simulation);
-        if (sink is not null && Crossed(before, now, _settings.IntervalS))
+        if (sink is null || !Crossed(before, now, _settings.IntervalS)) return;
+        var components = Crossed(before, now, _settings.ComponentIntervalS ?? _settings.IntervalS) || _componentsOwed;
+        // Behind the clock by an interval or more (the broker acknowledged slowly): a fresher batch is due before
+        // the present, so this one is not published. Devices report what they measure now, as real ones do; queueing
+        // the past would fall further behind with every batch until the twins refuse it all as stale.
+        if (clock is not null && _lag.ShouldSkip((clock.GetUtcNow() - _simulation.Epoch).TotalSeconds - now, _settings.IntervalS))
         {
-            var ts = _simulation.Now;
-            var components = Crossed(before, now, _settings.ComponentIntervalS ?? _settings.IntervalS);
-            foreach (var payload in TelemetryBatches.Pack(_composer.Compose(now, components), ts))
-            {
-                await sink.PublishAsync(TelemetryBatches.Topic, payload, ts, cancellationToken);
-            }
+            _componentsOwed = components;
+            return;
+        }
+        _componentsOwed = false;
+        var ts = _simulation.Now;
+        foreach (var payload in TelemetryBatches.Pack(_composer.Compose(now, components), ts))
+        {
+            await sink.PublishAsync(TelemetryBatches.Topic, payload, ts, cancellationToken);
         }
     }
 
