@@ -40,19 +40,22 @@ public static class ThermalDefaults
     public const double ExhaustMakeUpShare = 0.5;
 
     /// <summary>How many times the rack's mean share of warm intake its hottest server breathes when the history cannot
-    /// tell (exhaust that comes back rises: racks heat first at the top, WHATIF-FACTS).</summary>
-    public const double HottestShareFactor = 1.5;
+    /// tell (exhaust that comes back rises: racks heat first at the top, WHATIF-FACTS). Twice the mean is a share that
+    /// rises evenly from none at the bottom of the rack to the top, the same profile <see cref="FanRamp"/> assumes.</summary>
+    public const double HottestShareFactor = 2.0;
 
     /// <summary>Most warm air any server breathes: some cold air always reaches its intake.</summary>
     public const double HighestWarmShare = 0.97;
 
-    /// <summary>Rack inlet above which server fans start to speed up, °C (fan tables of common servers ramp from
-    /// about 25 °C inlet to full speed near 35 °C).</summary>
-    public const double FanRampStartC = 25;
+    /// <summary>Rack inlet above which server fans start to speed up, °C. Fan tables of common servers ramp from about
+    /// 24–27 °C inlet; the twin takes the early end because a starved rack's fans feed on themselves (more air drawn,
+    /// less of it cold), so a later ramp would predict a runaway too late or not at all — a what-if should err toward
+    /// warning early.</summary>
+    public const double FanRampStartC = 24;
 
     /// <summary>Airflow gained per kelvin of inlet above <see cref="FanRampStartC"/>, as a share of the airflow at the
-    /// ramp's start.</summary>
-    public const double FanRampPerK = 0.1;
+    /// ramp's start (full speed, <see cref="FanRampMax"/>, about 8 K above the start).</summary>
+    public const double FanRampPerK = 0.12;
 
     /// <summary>Most airflow the ramp reaches, as a multiple of the airflow at its start (fans at full speed).</summary>
     public const double FanRampMax = 2;
