@@ -18,6 +18,13 @@ public sealed class TwinOptions
     /// <summary>How many raw readings per metric the recent window keeps.</summary>
     public int RecentWindowSize { get; set; } = 120;
 
+    /// <summary>
+    /// How many recent points one twin keeps across all its metrics' windows (each still at most
+    /// <see cref="RecentWindowSize"/>): windows grow with use while the twin has room, so a twin with a few metrics has
+    /// full windows and one sent dozens of names holds no more than this.
+    /// </summary>
+    public int MaxRecentPointsPerTwin { get; set; } = 2048;
+
     /// <summary>How many distinct metrics one twin tracks; readings of further metrics are refused.</summary>
     public int MaxMetricsPerTwin { get; set; } = 64;
 
@@ -53,6 +60,13 @@ public sealed class TwinOptions
 
     /// <summary>How many alerts (open and resolved) a twin keeps; the oldest resolved ones go first.</summary>
     public int MaxAlerts { get; set; } = 100;
+
+    /// <summary>
+    /// How many of a twin's metrics go into its report to its parent (the well-known ones first, then others as first
+    /// seen); the parent keeps one report per child, so this bounds what a container holds whatever its children's
+    /// devices send.
+    /// </summary>
+    public int MaxReportedMetrics { get; set; } = 16;
 
     /// <summary>How many metrics per twin get an anomaly detector (the first ones seen); detectors live in memory.</summary>
     public int MaxDetectorsPerTwin { get; set; } = 16;

@@ -3,6 +3,7 @@ using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Topology;
 using DigitalTwin.Abstractions.Twins;
+using DigitalTwin.Grains.Rollups;
 using DigitalTwin.Grains.Telemetry;
 using DigitalTwin.Grains.TopologyDirectory;
 using DigitalTwin.Grains.Twins;
@@ -37,6 +38,13 @@ public sealed class Twin_state_round_trips_through_the_storage_serializer
             HistoryPurgedThrough = 20261024,
             HistoryStartedOn = 20261101,
             Trackers = { ["fan_rpm"] = tracker.Snapshot() },
+            ChildReports =
+            {
+                ["x"] = new ChildReport("x", TwinKind.Cpu, HealthStatus.Warning, new Dictionary<string, double> { ["temp_c"] = 71.5 },
+                    new TwinRollup("x", TwinKind.Cpu, now, 0, null, null, 0, 0, HealthStatus.Warning,
+                        new Dictionary<TwinKind, int> { [TwinKind.Cpu] = 1 }, new Dictionary<HealthStatus, int> { [HealthStatus.Warning] = 1 }, 1), 1, now),
+            },
+            ReportedFingerprint = 42,
         };
 
         var copy = _serializer.Deserialize<TwinState>(_serializer.Serialize(state));
@@ -47,6 +55,10 @@ public sealed class Twin_state_round_trips_through_the_storage_serializer
         Assert.Equal(5890, copy.Latest["fan_rpm"].Value);
         Assert.Equal(AlertState.Acknowledged, copy.Alerts[0].State);
         Assert.Equal(50, copy.Commands[0].Command.Arguments["speed_pct"]);
+        Assert.Equal(71.5, copy.ChildReports["x"].Metrics["temp_c"]);
+        Assert.Equal(1, copy.ChildReports["x"].Rollup!.CountsByKind[TwinKind.Cpu]);
+        Assert.Equal(ReportFingerprint.Of(state.ChildReports["x"]), ReportFingerprint.Of(copy.ChildReports["x"]));
+        Assert.Equal(42, copy.ReportedFingerprint);
         var restored = DegradationTracker.Restore(copy.Trackers["fan_rpm"], "fan_rpm");
         Assert.Equal(tracker.Count, restored.Count);
         Assert.Equal(tracker.Forecast(2000, DegradationDirection.Falling, TimeSpan.FromDays(7)),

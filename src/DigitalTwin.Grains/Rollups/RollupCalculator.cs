@@ -81,14 +81,19 @@ public static class RollupCalculator
     }
 
     /// <summary>
-    /// The metrics a twin puts in its report: its latest values, and for a twin with children the exact inlet sum
+    /// The metrics a twin puts in its report: its latest values (at most <paramref name="maxMetrics"/>: the well-known
+    /// ones first, then the others in the order the twin holds them), and for a twin with children the exact inlet sum
     /// and count of its subtree.
     /// </summary>
     public static IReadOnlyDictionary<string, double> ReportMetrics(
-        IReadOnlyDictionary<string, MetricValue> latest, RollupResult result, bool hasChildren)
+        IReadOnlyDictionary<string, MetricValue> latest, RollupResult result, bool hasChildren, int maxMetrics = int.MaxValue)
     {
-        var metrics = new Dictionary<string, double>(latest.Count + 2, StringComparer.Ordinal);
-        foreach (var (metric, value) in latest) metrics[metric] = value.Value;
+        var metrics = new Dictionary<string, double>(Math.Min(latest.Count, Math.Max(0, maxMetrics)) + 2, StringComparer.Ordinal);
+        foreach (var (metric, value) in latest.Where(m => WellKnownMetrics.Contains(m.Key)).Concat(latest.Where(m => !WellKnownMetrics.Contains(m.Key))))
+        {
+            if (metrics.Count >= maxMetrics) break;
+            metrics[metric] = value.Value;
+        }
         if (hasChildren && result.InletCount > 0)
         {
             metrics[InletSum] = result.InletSum;

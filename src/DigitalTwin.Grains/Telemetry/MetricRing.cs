@@ -24,13 +24,18 @@ public sealed class MetricRing(int capacity)
     /// <summary>The newest point's timestamp, or null when empty.</summary>
     public DateTimeOffset? NewestTimestamp => _count == 0 ? null : _points[(_next - 1 + _points.Length) % _points.Length].Timestamp;
 
-    /// <summary>Appends a point.</summary>
-    public void Add(MetricPoint point)
+    /// <summary>
+    /// Appends a point, growing the ring when full if <paramref name="mayGrow"/> (else the oldest point goes); returns
+    /// how many points of room were added.
+    /// </summary>
+    public int Add(MetricPoint point, bool mayGrow = true)
     {
-        if (_count == _points.Length && _points.Length < _capacity) Grow();
+        var before = _points.Length;
+        if (_count == _points.Length && _points.Length < _capacity && (mayGrow || _points.Length == 0)) Grow();
         _points[_next] = point;
         _next = (_next + 1) % _points.Length;
         if (_count < _points.Length) _count++;
+        return _points.Length - before;
     }
 
     /// <summary>The points, oldest first.</summary>

@@ -12,6 +12,7 @@ namespace DigitalTwin.Grains.Telemetry;
 public sealed class TelemetryLedger(TwinOptions options)
 {
     private readonly Dictionary<string, MetricRing> _windows = new(StringComparer.Ordinal);
+    private int _windowPoints;
 
     /// <summary>The most open buckets one metric keeps while history cannot be written: one per minute of the accepted reading age, plus an hour.</summary>
     private int MaxOpenBuckets => (int)Math.Min(int.MaxValue - 60, options.MaxReadingAge.TotalMinutes) + 60;
@@ -126,7 +127,7 @@ public sealed class TelemetryLedger(TwinOptions options)
         // The window is a time-ordered tail; an out-of-order reading belongs to history only.
         if (ring.NewestTimestamp is not { } newest || reading.Timestamp >= newest)
         {
-            ring.Add(new MetricPoint(reading.Timestamp, reading.Value));
+            _windowPoints += ring.Add(new MetricPoint(reading.Timestamp, reading.Value), _windowPoints < options.MaxRecentPointsPerTwin);
         }
 
         MergeBucket(state, reading.Metric, BucketState.Of(BucketState.MinuteOf(reading.Timestamp), reading.Value));

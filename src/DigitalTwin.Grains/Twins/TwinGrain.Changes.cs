@@ -65,6 +65,16 @@ public abstract partial class TwinGrain
         _publishedHealth = AssessOwnHealth().Health;
     }
 
+    /// <summary>
+    /// Takes the rollup and health a twin computed from its stored state on waking as published: nothing changed by
+    /// waking, and announcing it would wake the parent (health changes are forwarded up) for nothing.
+    /// </summary>
+    private void BaselineRollup(RollupResult result)
+    {
+        _publishedRollup = result.Rollup;
+        _publishedHealth = _health;
+    }
+
     /// <summary>Publishes what changed since the last tick and passes the subtree's changes up.</summary>
     private async Task PublishChangesAsync(RollupResult result)
     {
@@ -85,7 +95,7 @@ public abstract partial class TwinGrain
             _publishedRollup = result.Rollup;
             rollup = Level < TwinLevel.Asset
                 ? Change(spec, TwinChangeKind.Rollup, now) with { Rollup = result.Rollup }
-                : Change(spec, TwinChangeKind.Rollup, now) with { Metrics = ChangeOutbox.OwnMetrics(State.Latest.Select(m => KeyValuePair.Create(m.Key, m.Value.Value))) };
+                : Change(spec, TwinChangeKind.Rollup, now) with { Metrics = ChangeOutbox.OwnMetrics(RollupCalculator.ReportMetrics(State.Latest, result, false, Options.MaxReportedMetrics)) };
         }
         if (own.Count == 0 && rollup is null && Outbox.IsEmpty) return;
 

@@ -69,7 +69,10 @@ public abstract partial class TwinGrain
             MarkOwnChanged();
             await WriteShapeAsync(undo);
         }
-        foreach (var id in childIds) _reports.Forget(id);
+        foreach (var id in childIds)
+        {
+            if (_reports.Forget(id)) StateChanged = true;
+        }
     }
 
     /// <inheritdoc />
@@ -105,7 +108,7 @@ public abstract partial class TwinGrain
         Stop();
         if (!Key.IsShadow) await _state.ClearStateAsync();
         _state.State = new TwinState();
-        _reports.Clear();
+        _reports.Use(State.ChildReports);
         _rollup = null;
         StateChanged = false;
         DeactivateOnIdle();
@@ -115,7 +118,8 @@ public abstract partial class TwinGrain
     public Task ReportAsync(ChildReport report)
     {
         if (!State.Children.Exists(c => c.Id == report.ChildId)) return Task.CompletedTask;
-        _reports.Accept(report);
+        // Kept in the state, so the checkpoint writes it: the parent wakes with it and need not ask the child again.
+        if (_reports.Accept(report) && !Key.IsShadow) StateChanged = true;
         NoteChildReport(report);
         return Task.CompletedTask;
     }
@@ -124,6 +128,7 @@ public abstract partial class TwinGrain
     public Task RequestReportAsync()
     {
         _reportDue = true;
+        _reportRequested = true;
         return Task.CompletedTask;
     }
 

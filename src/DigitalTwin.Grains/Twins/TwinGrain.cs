@@ -38,6 +38,7 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
     private string? _healthReason;
     private bool _ownChanged = true;
     private bool _reportDue;
+    private bool _reportRequested;
     private bool _stale;
 
     /// <summary>Creates the twin over its persisted state.</summary>
@@ -91,7 +92,8 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (State.Spec is not null) Start();
+        _reports.Use(State.ChildReports);
+        if (State.Spec is not null) Start(fromStorage: true);
         return Task.CompletedTask;
     }
 
@@ -109,16 +111,24 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
         }
     }
 
-    /// <summary>Starts the timers of a provisioned twin and asks its children for fresh reports.</summary>
-    private void Start()
+    /// <summary>
+    /// Starts the timers of a provisioned twin and asks the children whose report it does not hold for one. A twin
+    /// that wakes from storage has its children's last reports and takes what its state implies as already published
+    /// and reported, so waking one twin wakes neither its children nor (unless its report changed) its parent.
+    /// </summary>
+    private void Start(bool fromStorage = false)
     {
         _ownChanged = true;
         BaselineChanges();
+        if (fromStorage) BaselineRollup(Refresh());
         _rollupTimer ??= this.RegisterGrainTimer(RollupTickAsync,
             new GrainTimerCreationOptions(Options.RollupInterval, Options.RollupInterval) { KeepAlive = false });
         _checkpointTimer ??= this.RegisterGrainTimer(CheckpointTickAsync,
             new GrainTimerCreationOptions(Options.CheckpointInterval, Options.CheckpointInterval) { KeepAlive = false });
-        foreach (var child in State.Children) Child(child).RequestReportAsync().Ignore();
+        foreach (var child in State.Children)
+        {
+            if (!_reports.Holds(child.Id)) Child(child).RequestReportAsync().Ignore();
+        }
     }
 
     private void Stop()
@@ -260,10 +270,19 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
             _reportDue = false;
             var report = new ChildReport(
                 Key.TwinId, Spec.Kind, _health,
-                RollupCalculator.ReportMetrics(State.Latest, result, State.Children.Count > 0),
+                RollupCalculator.ReportMetrics(State.Latest, result, State.Children.Count > 0, Options.MaxReportedMetrics),
                 result.Rollup, result.Rollup.OpenAlerts, result.Rollup.AsOf);
-            // One-way: the parent's answer is not awaited, so a busy parent never slows its children down.
-            await Child(parent).ReportAsync(report);
+            // A report that says what the parent already holds is not sent (unless the parent asked): the parent may be
+            // asleep, and waking it for nothing is what made one read wake a whole room.
+            var fingerprint = ReportFingerprint.Of(report);
+            if (fingerprint != State.ReportedFingerprint || _reportRequested)
+            {
+                _reportRequested = false;
+                if (fingerprint != State.ReportedFingerprint && !Key.IsShadow) StateChanged = true;
+                State.ReportedFingerprint = fingerprint;
+                // One-way: the parent's answer is not awaited, so a busy parent never slows its children down.
+                await Child(parent).ReportAsync(report);
+            }
         }
         await PublishChangesAsync(result);
     }

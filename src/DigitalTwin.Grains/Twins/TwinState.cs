@@ -54,5 +54,14 @@ public sealed class TwinState
 
     /// <summary>Incidents grouped from the subtree's alerts, open and recently resolved (data centres only).</summary>
     [Id(10)] public List<Incident> Incidents { get; set; } = [];
+
+    /// <summary>
+    /// The latest report of each child, so a twin that wakes computes its rollup without waking its children (one
+    /// report per child, each with a bounded set of metrics: see <see cref="TwinOptions.MaxReportedMetrics"/>).
+    /// </summary>
+    [Id(11)] public Dictionary<string, ChildReport> ChildReports { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The fingerprint of the last report sent to the parent (0: none), so a twin that wakes unchanged does not wake its parent.</summary>
+    [Id(12)] public long ReportedFingerprint { get; set; }
 }
 #pragma warning restore ORLEANS0004

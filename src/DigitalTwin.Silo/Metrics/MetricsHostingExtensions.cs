@@ -20,8 +20,17 @@ public static class MetricsHostingExtensions
         builder.Services.Configure<MetricsOptions>(section);
         if (!section.GetValue(nameof(MetricsOptions.Enabled), true)) return builder;
         builder.Services.AddHostedService<TwinRollupMetrics>();
+        var options = section.Get<MetricsOptions>() ?? new MetricsOptions();
+        // The rollup gauges are bounded by MaxTwins (one series per container and kind); every other instrument by
+        // MaxSeriesPerInstrument, so memory does not go to room for series that never come.
+        var rollupSeries = Math.Max(1, options.MaxTwins) + 1;
+        var otherSeries = Math.Max(1, options.MaxSeriesPerInstrument);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(OrleansMeterName, IngestionStatistics.MeterName, TwinRollupMetrics.MeterName, StorageHealth.MeterName)
+            .AddView(instrument => new MetricStreamConfiguration
+            {
+                CardinalityLimit = instrument.Meter.Name == TwinRollupMetrics.MeterName ? rollupSeries : otherSeries,
+            })
             .AddPrometheusExporter());
         return builder;
     }
