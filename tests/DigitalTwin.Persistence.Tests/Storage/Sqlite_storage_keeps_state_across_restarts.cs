@@ -1,6 +1,7 @@
 using DigitalTwin.Persistence.Tests.Grains;
 using DigitalTwin.Persistence.Tests.Silos;
 using Microsoft.Data.Sqlite;
+using Orleans.Storage;
 
 namespace DigitalTwin.Persistence.Tests.Storage;
 
@@ -69,6 +70,34 @@ public sealed class Sqlite_storage_keeps_state_across_restarts : IDisposable
     {
         await using var silo = await TestSilo.StartAsync(TestSilo.Sqlite(DatabasePath));
         await GrainStorageConformance.LetsOneOfManyConcurrentWritersWin(silo.Storage);
+    }
+
+    [Fact]
+    public async Task Writes_arriving_together_are_committed_together_and_each_keeps_its_own_version_check()
+    {
+        await using var silo = await TestSilo.StartAsync(TestSilo.Sqlite(DatabasePath));
+        var stale = GrainStorageConformance.NewGrainId();
+        var first = new GrainState<CounterState>(new CounterState { Value = 1 });
+        await silo.Storage.WriteStateAsync("batched", stale, first);
+        var staleWriter = new GrainState<CounterState>(new CounterState { Value = -1 }) { ETag = "999" };
+        var ids = Enumerable.Range(0, 600).Select(_ => GrainStorageConformance.NewGrainId()).ToArray();
+
+        // 600 first writes and one stale one at once: more than one batch, the stale one in among them.
+        var writes = ids.Select((id, i) => silo.Storage.WriteStateAsync("batched", id, new GrainState<CounterState>(new CounterState { Value = i }))).ToList();
+        var refused = Assert.ThrowsAsync<InconsistentStateException>(() => silo.Storage.WriteStateAsync("batched", stale, staleWriter));
+        await Task.WhenAll(writes);
+        await refused;
+
+        for (var i = 0; i < ids.Length; i += 37)
+        {
+            var read = new GrainState<CounterState>();
+            await silo.Storage.ReadStateAsync("batched", ids[i], read);
+            Assert.Equal(i, read.State!.Value);
+            Assert.Equal("1", read.ETag);
+        }
+        var kept = new GrainState<CounterState>();
+        await silo.Storage.ReadStateAsync("batched", stale, kept);
+        Assert.Equal(1, kept.State!.Value);
     }
 
     [Fact]

@@ -27,10 +27,11 @@ internal static class FuzzCommand
         var broker = new Option<string?>("--broker") { Description = "host:port of a running silo's broker (default: start a silo)." };
         var api = new Option<string?>("--api") { Description = "The running silo's HTTP base address (with --broker)." };
         var warmUpSeconds = new Option<int>("--warm-up-seconds") { Description = "Go on warming up (with further cases) until this long has passed before the memory baseline, to tell growth past the twins' bounded per-metric state (windows, detectors, a history flush, the change feeds' two-minute cache) from its filling; 0 (the default) for the fixed warm-up only.", DefaultValueFactory = _ => 0 };
+        var store = new Option<string>("--store") { Description = "The silo's grain storage: sqlite (the embedded store, the product's default, in a temporary file) or memory (everything stored stays in the silo's memory, so stored history counts as growth).", DefaultValueFactory = _ => "sqlite" };
         var settle = new Option<int>("--settle") { Description = "Seconds of idle before each resident-memory reading (the least reading counts).", DefaultValueFactory = _ => 16 };
         var command = new Command("fuzz", "Publish malformed and hostile input and check the silo survives it and its counters reconcile.")
         {
-            messages, paho, requests, hugeEvery, seed, connections, broker, api, settle, warmUpSeconds,
+            messages, paho, requests, hugeEvery, seed, connections, broker, api, settle, warmUpSeconds, store,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,16 +45,39 @@ internal static class FuzzCommand
                 Console.Error.WriteLine("dt fuzz: give --broker and --api together, or neither to start a silo.");
                 return 1;
             }
+            var storeName = parse.GetValue(store)?.ToLowerInvariant();
+            if (storeName is not ("sqlite" or "memory"))
+            {
+                Console.Error.WriteLine("dt fuzz: --store is sqlite or memory.");
+                return 1;
+            }
+            var folder = Directory.CreateTempSubdirectory("dt-fuzz-");
             try
             {
                 if (brokerText is not null) return await RunAsync(BenchIngestCommand.ParseEndpoint(brokerText), new Uri(apiText!), null, settings, cancellationToken);
-                await using var silo = await LocalSilo.StartAsync(cancellationToken);
+                // The embedded store by default, as a silo is run: with the memory store every stored history minute
+                // of every accepted metric stays in the silo's memory, which is storage growing, not the silo.
+                var siloSettings = storeName == "sqlite"
+                    ? new Dictionary<string, string> { ["DigitalTwin:Storage:Provider"] = "Sqlite", ["DigitalTwin:Storage:SqlitePath"] = Path.Combine(folder.FullName, "twins.db") }
+                    : null;
+                await using var silo = await LocalSilo.StartAsync(cancellationToken, siloSettings);
+                Console.Error.WriteLine($"fuzz: grain storage {storeName}");
                 return await RunAsync(silo.Broker, silo.Api, silo, settings, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Console.Error.WriteLine($"dt fuzz: {ex.Message}");
                 return 2;
+            }
+            finally
+            {
+                try
+                {
+                    folder.Delete(recursive: true);
+                }
+                catch (IOException)
+                {
+                }
             }
         });
         return command;
