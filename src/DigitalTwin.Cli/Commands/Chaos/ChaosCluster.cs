@@ -12,11 +12,13 @@ internal sealed class ChaosCluster : IAsyncDisposable
 {
     private readonly IReadOnlyDictionary<string, string>[] _settings;
     private readonly LocalSilo?[] _silos;
+    private readonly CancellationTokenSource?[] _starting;
 
     private ChaosCluster(IReadOnlyDictionary<string, string>[] settings)
     {
         _settings = settings;
         _silos = new LocalSilo?[settings.Length];
+        _starting = new CancellationTokenSource?[settings.Length];
     }
 
     public int Count => _silos.Length;
@@ -26,6 +28,9 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
     /// <summary>Whether silo <paramref name="index"/> is running and has served since its last start.</summary>
     public bool IsUp(int index) => _silos[index] is { HasExited: false };
+
+    /// <summary>Whether silo <paramref name="index"/> is being started (its process runs but does not serve yet).</summary>
+    public bool IsStarting(int index) => _starting[index] is not null;
 
     /// <summary>Silos that exited although nobody killed them.</summary>
     public int Crashed => _silos.Count(s => s is { HasExited: true });
@@ -66,17 +71,42 @@ internal sealed class ChaosCluster : IAsyncDisposable
         return string.Join(", ", totals.Select(t => $"{t.Key} {t.Value}"));
     }
 
-    /// <summary>Kills silo <paramref name="index"/> with SIGKILL: no shutdown, no checkpoint, connections dropped.</summary>
+    /// <summary>
+    /// Kills silo <paramref name="index"/> with SIGKILL: no shutdown, no checkpoint, connections dropped. A silo still
+    /// starting is killed too: its start ends in <see cref="OperationCanceledException"/> (the process is killed then).
+    /// </summary>
     public async Task KillAsync(int index)
     {
+        if (_starting[index] is { } start) await start.CancelAsync();
         if (_silos[index] is not { } silo) return;
         _silos[index] = null;
         await silo.DisposeAsync();
     }
 
-    /// <summary>Starts silo <paramref name="index"/> (again) and waits until it serves.</summary>
-    public async Task RestartAsync(int index, CancellationToken cancellationToken) =>
-        _silos[index] = await LocalSilo.StartAsync(cancellationToken, _settings[index]);
+    /// <summary>
+    /// Starts silo <paramref name="index"/> (again) and waits until it serves; throws
+    /// <see cref="OperationCanceledException"/> when it is killed while starting.
+    /// </summary>
+    public async Task RestartAsync(int index, CancellationToken cancellationToken)
+    {
+        using var start = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _starting[index] = start;
+        try
+        {
+            var silo = await LocalSilo.StartAsync(start.Token, _settings[index]);
+            if (start.IsCancellationRequested)
+            {
+                // Killed just as it became ready: the kill stands.
+                await silo.DisposeAsync();
+                start.Token.ThrowIfCancellationRequested();
+            }
+            _silos[index] = silo;
+        }
+        finally
+        {
+            _starting[index] = null;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

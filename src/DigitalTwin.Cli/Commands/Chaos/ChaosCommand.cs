@@ -118,7 +118,9 @@ internal static class ChaosCommand
 
     /// <summary>
     /// Every interval, kills the next silo in turn that is up and starts it again at once (the restart runs on while
-    /// the schedule goes on). The last silo up is never killed: a tick that finds only one is skipped and said so.
+    /// the schedule goes on). The last silo up is never killed: when only one serves, the tick kills a silo that is still
+    /// starting instead (on a loaded machine a restart outlasts several intervals, and skipping those ticks made only 4
+    /// of 11 scheduled kills happen); it is started again. Only a tick that finds neither is skipped, and said so.
     /// </summary>
     private static async Task<int> KillAndRestartAsync(ChaosCluster cluster, ChaosPlan plan, Stopwatch clock, CancellationToken cancellationToken)
     {
@@ -130,17 +132,28 @@ internal static class ChaosCommand
             var wait = plan.Interval * tick - clock.Elapsed;
             if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
             if (clock.Elapsed >= plan.Duration) break;
-            var up = Enumerable.Range(0, cluster.Count).Select(i => (next + i) % cluster.Count).Where(cluster.IsUp).ToList();
-            if (up.Count <= 1)
+            var order = Enumerable.Range(0, cluster.Count).Select(i => (next + i) % cluster.Count).ToList();
+            var up = order.Where(cluster.IsUp).ToList();
+            var starting = order.Where(cluster.IsStarting).ToList();
+            if (up.Count <= 1 && starting.Count == 0)
             {
-                Console.Error.WriteLine($"chaos: t={clock.Elapsed.TotalSeconds:F0}s no kill: only {up.Count} silo up, the others still restarting");
+                Console.Error.WriteLine($"chaos: t={clock.Elapsed.TotalSeconds:F0}s no kill: only {up.Count} silo up and none starting");
                 continue;
             }
-            var victim = up[0];
+            var victim = up.Count > 1 ? up[0] : starting[0];
             next = victim + 1;
-            await cluster.KillAsync(victim);
+            if (up.Count > 1)
+            {
+                await cluster.KillAsync(victim);
+                restarts.Add(RestartAsync(cluster, victim, clock, cancellationToken));
+            }
+            else
+            {
+                // Its restart (already running) notices the kill and starts it again.
+                Console.Error.WriteLine($"chaos: t={clock.Elapsed.TotalSeconds:F0}s only one silo serves: killing silo {victim} while it starts");
+                await cluster.KillAsync(victim);
+            }
             kills++;
-            restarts.Add(RestartAsync(cluster, victim, clock, cancellationToken));
         }
         await Task.WhenAll(restarts);
         return kills;
@@ -156,6 +169,11 @@ internal static class ChaosCommand
                 await cluster.RestartAsync(victim, cancellationToken);
                 Console.Error.WriteLine($"chaos: t={killedAt.TotalSeconds:F0}s killed silo {victim}, serving again after {(clock.Elapsed - killedAt).TotalSeconds:F1} s");
                 return;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Killed again while starting: start it once more (not a failed attempt).
+                attempt--;
             }
             catch (Exception ex) when (attempt < 3 && ex is not OperationCanceledException)
             {
