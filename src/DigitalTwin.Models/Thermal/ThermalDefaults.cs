@@ -65,6 +65,11 @@ public static class ThermalDefaults
     /// replaced at the rate the rack draws (a few seconds).</summary>
     public const double AisleAirPerRackM3 = 0.6 * 1.2 * 2.2;
 
+    /// <summary>Share of a server chassis' excess temperature over its inlet that its air carries off (the
+    /// effectiveness of the lumped-capacitance server model, Erden, Khalifa and Schmidt, J. Electron. Packag. 2014):
+    /// an inlet step shows at once in the exhaust by 1 − this share, the rest as the chassis' heat capacity follows.</summary>
+    public const double ServerEffectiveness = 0.8;
+
     /// <summary>Time constant of server fan controllers following their inlet temperature, s.</summary>
     public const double FanResponseS = 10;
 
@@ -181,7 +186,7 @@ public static class ThermalDefaults
                 new("rack.hottest_share", false, $"hottest server breathes {HottestShareFactor}× the rack's mean share of warm air"),
                 new("server.fan_response", false, $"airflow +{FanRampPerK:P0} per K of inlet above {FanRampStartC} °C, at most {FanRampMax}×, following within {FanResponseS:0} s"),
                 new("rack.exhaust_rise", false, $"{ExhaustRiseK} K across servers"),
-                new("rack.heat_capacity", false, $"{ServerHeatCapacityJPerK / 1000:0} kJ/K per server"),
+                new("rack.heat_capacity", false, $"{ServerHeatCapacityJPerK / 1000:0} kJ/K per server, effectiveness {ServerEffectiveness}"),
                 new("crac.influence", false, $"cooling list {ListedAffinity}, other CRACs {UnlistedAffinity}, × e^(−distance/{InfluenceLengthM} m)"),
                 new("crac.capacity", false, $"rated capacity at {NominalReturnC} °C return, {CapacitySlopePerK:P0} per K"),
                 new("crac.power", false, $"COP {1 / CompressorInputPerWatt:0.0} at {ReferenceSupplyC} °C supply, {CompressorImprovementPerK:P0} better per K; fan_power_w or {FanPowerShareOfCapacity:P0} of capacity × speed³"),

@@ -17,6 +17,7 @@ internal sealed class ThermalPlant
     public readonly List<RackThermalParameters> RackParameters = [];
     public readonly List<double> RackPowerW = [];
     public readonly List<double> NominalAirflow = [];
+    /// <summary>Each rack's equipment (chassis) temperature; its exhaust is <see cref="ExhaustC"/>.</summary>
     public readonly List<double> EquipmentC = [];
     public readonly List<double> AddedAtS = [];
     public readonly ThermalCrac[] Cracs;
@@ -208,7 +209,7 @@ internal sealed class ThermalPlant
             var supplyC = supplied > 0 ? suppliedHeat / supplied : returnC;
             // The usual recirculation is room air; cold air short of what the servers draw is made up partly by their
             // own exhaust from the hot aisle (a starved rack breathes what it blows out), the rest by room air.
-            var exhaust = double.IsNaN(EquipmentC[j]) ? returnC : EquipmentC[j];
+            var exhaust = double.IsNaN(EquipmentC[j]) ? returnC : ExhaustC(j);
             var makeUp = ThermalDefaults.ExhaustMakeUpShare * exhaust + (1 - ThermalDefaults.ExhaustMakeUpShare) * returnC;
             var warmShare = 1 - cold;
             var warmC = warmShare > 1e-9 ? ((fed - cold) * returnC + (1 - fed) * makeUp) / warmShare : returnC;
@@ -280,9 +281,9 @@ internal sealed class ThermalPlant
             var moved = 0.0;
             for (var j = 0; j < Racks.Count; j++)
             {
-                var exhaust = RackInletMixC[j] + RackPowerW[j] / (Air.VolumetricHeatCapacity * RackAirflow(j));
-                moved = Math.Max(moved, double.IsNaN(EquipmentC[j]) ? double.PositiveInfinity : Math.Abs(exhaust - EquipmentC[j]));
-                EquipmentC[j] = exhaust;
+                var chassis = SteadyEquipmentC(j);
+                moved = Math.Max(moved, double.IsNaN(EquipmentC[j]) ? double.PositiveInfinity : Math.Abs(chassis - EquipmentC[j]));
+                EquipmentC[j] = chassis;
             }
             if (moved < 1e-4) break;
         }
@@ -320,16 +321,26 @@ internal sealed class ThermalPlant
                 var fans = FanTarget(j);
                 fanFactor[j] = fans + (fanFactor[j] - fans) * Math.Exp(-dt / ThermalDefaults.FanResponseS);
             }
-            var airflowHeat = Air.VolumetricHeatCapacity * RackAirflow(j);
-            if (double.IsNaN(EquipmentC[j])) EquipmentC[j] = RackInletMixC[j] + RackPowerW[j] / airflowHeat;
-            heatToAir += airflowHeat * (EquipmentC[j] - RackInletMixC[j]);
-            // Exact for a fixed inlet: the equipment relaxes to inlet + rise with time constant C / (ρ·cp·airflow).
-            var target = RackInletMixC[j] + RackPowerW[j] / airflowHeat;
-            var decay = Math.Exp(-dt * airflowHeat / RackParameters[j].HeatCapacityJPerK);
+            // The air carries off the effectiveness' share of the chassis' excess over the inlet (Erden, Khalifa and
+            // Schmidt 2014): the exhaust follows part of an inlet change at once, the rest as the chassis warms.
+            var conductance = ThermalDefaults.ServerEffectiveness * Air.VolumetricHeatCapacity * RackAirflow(j);
+            if (double.IsNaN(EquipmentC[j])) EquipmentC[j] = SteadyEquipmentC(j);
+            heatToAir += conductance * (EquipmentC[j] - RackInletMixC[j]);
+            // Exact for a fixed inlet: the chassis relaxes to inlet + P / conductance with time constant C / conductance.
+            var target = RackInletMixC[j] + RackPowerW[j] / conductance;
+            var decay = Math.Exp(-dt * conductance / RackParameters[j].HeatCapacityJPerK);
             EquipmentC[j] = target + (EquipmentC[j] - target) * decay;
         }
         ReturnC += dt * (heatToAir - CracLoadW.Sum()) / parameters.RoomHeatCapacityJPerK;
     }
+
+    /// <summary>Rack j's exhaust: its inlet plus the effectiveness' share of the chassis' excess over it.</summary>
+    public double ExhaustC(int j) =>
+        RackInletMixC[j] + ThermalDefaults.ServerEffectiveness * (EquipmentC[j] - RackInletMixC[j]);
+
+    /// <summary>Rack j's chassis temperature at the steady state for its present inlet, power and airflow.</summary>
+    private double SteadyEquipmentC(int j) =>
+        RackInletMixC[j] + RackPowerW[j] / (ThermalDefaults.ServerEffectiveness * Air.VolumetricHeatCapacity * RackAirflow(j));
 
     public double StoredHeatJ()
     {

@@ -27,7 +27,7 @@ internal sealed class ThermalRecorder(int capacity)
                 rackOrder.Add(id);
             }
             series.Add(plant.ReportedInlet(j));
-            exhausts[id].Add(plant.EquipmentC[j]);
+            exhausts[id].Add(plant.ExhaustC(j));
             means[id].Add(plant.RackInletMixC[j]);
         }
         for (var i = 0; i < plant.Cracs.Length; i++)
