@@ -1,5 +1,6 @@
 using DigitalTwin.Abstractions.Grains;
 using DigitalTwin.Abstractions.Identity;
+using DigitalTwin.Abstractions.Queries;
 using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Grains.Tests.Support;
 using DigitalTwin.Testing.Cluster;
@@ -45,5 +46,29 @@ public sealed class Declared_wear_signals_rank_a_machine_for_maintenance(TwinClu
         Assert.Contains("machine", prediction.RecommendedAction, StringComparison.Ordinal);
         Assert.InRange(prediction.TimeToFailure!.Value.TotalHours, 8, 40);
         Assert.Null(await Grains.GetGrain<IAssetGrain>(server).GetPredictionAsync());
+    }
+
+    [Fact]
+    public async Task A_query_by_the_declared_kind_finds_the_machine_and_names_its_kind()
+    {
+        var t = TestTopology.New();
+        await Grains.GetLiveTopology().ImportAsync(t.Document(rooms: 1, racks: 1, servers: 2));
+        var rack = t.Rack('a', 1);
+        var machine = $"{rack}-press";
+        Assert.True((await Grains.GetLiveTopology().AddAsync(new TwinSpec(machine, TwinKind.Server, rack, Type: "machine"))).Applied);
+        var room = Grains.GetTwin(t.Room('a'), TwinKind.Room);
+
+        var machines = await room.FindDescendantsAsync(new TwinQuery(Types: ["Machine"]));
+        var servers = await room.FindDescendantsAsync(new TwinQuery(Kinds: [TwinKind.Server]));
+
+        var found = Assert.Single(machines.Items);
+        Assert.Equal(machine, found.Id);
+        Assert.Equal("machine", found.Type);
+        Assert.Equal(TwinKind.Server, found.Kind);
+        // The base kind still finds it, beside the plain servers, each saying what it is.
+        Assert.Equal(3, servers.Items.Count);
+        Assert.Equal("machine", servers.Items.Single(i => i.Id == machine).Type);
+        Assert.All(servers.Items.Where(i => i.Id != machine), i => Assert.Null(i.Type));
+        Assert.Equal("machine", (await Grains.GetLiveTopology().GetViewAsync()).Entries.Single(e => e.Id == machine).Type);
     }
 }

@@ -16,12 +16,18 @@ internal sealed class Simulation(DataCentre site, DateTimeOffset epoch, int seed
     private readonly Workload _workload = new(seed, loadFactor);
 
     public DataCentre Site { get; } = site;
-    public DateTimeOffset Epoch { get; } = epoch;
+    public DateTimeOffset Epoch { get; private set; } = epoch;
 
     /// <summary>Simulated seconds since the epoch.</summary>
     public double ElapsedS { get; private set; }
 
     public DateTimeOffset Now => Epoch + TimeSpan.FromSeconds(ElapsedS);
+
+    /// <summary>
+    /// Makes <paramref name="epoch"/> the simulated instant of the present elapsed time 0: a run on its own clock starts
+    /// its simulated time when it starts publishing, not when it began settling.
+    /// </summary>
+    public void StartAt(DateTimeOffset epoch) => Epoch = epoch;
 
     /// <summary>Advances one step.</summary>
     public void Step()

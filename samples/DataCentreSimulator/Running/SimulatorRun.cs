@@ -122,10 +122,16 @@ internal sealed class SimulatorRun
     {
         var settle = Stopwatch.StartNew();
         _simulation.Settle(_settings.SettleS);
+        var settledMs = settle.ElapsedMilliseconds;
+        if (_settings.StartOnInput && !await StartSignalAsync(cancellationToken)) return 0;
+        // On its own clock the run's simulated time starts now, when it starts publishing, so the fault schedule's times
+        // count from the first readings the twin sees rather than from the start of settling (which may take half a
+        // minute on a busy machine, and would otherwise be caught up in one burst). A given epoch is a shared clock: kept.
+        if (_settings.Epoch is null && !_settings.NoBroker) _simulation.StartAt(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         var site = _simulation.Site;
         _truth.Started(_simulation.Epoch, _settings.Seed, site.Servers.Count, site.Racks.Count(), site.Cracs.Count(), _settings.IntervalS, _settings.TimeScale);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"simulator: {site.Servers.Count} servers, {site.Racks.Count()} racks, {site.Cracs.Count()} CRACs in {site.Rooms.Count} rooms; settled {_settings.SettleS:0} s in {settle.ElapsedMilliseconds} ms; epoch {_simulation.Epoch:O}"));
+            $"simulator: {site.Servers.Count} servers, {site.Racks.Count()} racks, {site.Cracs.Count()} CRACs in {site.Rooms.Count} rooms; settled {_settings.SettleS:0} s in {settledMs} ms; epoch {_simulation.Epoch:O}"));
         try
         {
             if (_settings.NoBroker)
@@ -150,6 +156,20 @@ internal sealed class SimulatorRun
             _truth.Dispose();
         }
         return 0;
+    }
+
+    // The host's go: any line on standard input; the end of input (the host gone) means stop.
+    private static async Task<bool> StartSignalAsync(CancellationToken cancellationToken)
+    {
+        Console.WriteLine("simulator: settled; waiting for a line on standard input to start");
+        try
+        {
+            return await Console.In.ReadLineAsync(cancellationToken) is not null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private async Task RunOfflineAsync(ITelemetrySink? sink, CancellationToken cancellationToken)

@@ -28,4 +28,5 @@ internal sealed record SimulatorSettings
     public double SettleS { get; init; } = 3600;
     public double LoadFactor { get; init; } = 1;
     public double? ComponentIntervalS { get; init; }
+    public bool StartOnInput { get; init; }
 }

@@ -18,6 +18,11 @@ public interface ITopologyGrain : IGrainWithStringKey
     /// Validates the whole document against itself and the current graph, then applies it: new twins are created,
     /// existing ones updated (and moved when their parent changed). If any element is invalid nothing is applied.
     /// </summary>
+    /// <remarks>
+    /// Thousands of twins take minutes on a busy machine: the call waits up to ten minutes rather than the default
+    /// response timeout, so a caller learns when the twins exist instead of guessing.
+    /// </remarks>
+    [ResponseTimeout("00:10:00")]
     Task<TopologyChangeResult> ImportAsync(TopologyDocument document);
 
     /// <summary>Adds one twin under an existing parent.</summary>

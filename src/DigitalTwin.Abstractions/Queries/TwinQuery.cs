@@ -5,7 +5,10 @@ namespace DigitalTwin.Abstractions.Queries;
 
 /// <summary>
 /// A filter over a twin's descendants. Every given criterion must hold. Results are ordered by id and paged:
-/// pass the previous page's <see cref="TwinQueryPage.ContinuationToken"/> as <see cref="After"/>.
+/// pass the previous page's <see cref="TwinQueryPage.ContinuationToken"/> as <see cref="After"/>. <see cref="Kinds"/> and
+/// <see cref="Types"/> together form one kind criterion: a twin matches when its built-in kind is among
+/// <see cref="Kinds"/> or the kind its topology declares (<see cref="TwinSummary.Type"/>, such as <c>machine</c>) is
+/// among <see cref="Types"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("dt.TwinQuery")]
 public sealed record TwinQuery(
@@ -15,7 +18,8 @@ public sealed record TwinQuery(
     [property: Id(3)] MetricPredicate? Metric = null,
     [property: Id(4)] int PageSize = 100,
     [property: Id(5)] string? After = null,
-    [property: Id(6)] TimeSpan? Timeout = null)
+    [property: Id(6)] TimeSpan? Timeout = null,
+    [property: Id(7)] IReadOnlyList<string>? Types = null)
 {
     /// <summary>The largest page a query may ask for.</summary>
     public const int MaxPageSize = 1000;

@@ -37,7 +37,7 @@ internal static class LsCommand
                 {
                     var snapshot = await client.GetTwin(c.Id, c.Kind).GetSnapshotAsync();
                     return new ListedTwin(c.Id, c.Kind, snapshot.Health, snapshot.Rollup?.ItPowerW, snapshot.Rollup?.MaxInletC,
-                        snapshot.Children.Count, snapshot.Rollup?.OpenAlerts ?? snapshot.OpenAlerts.Count);
+                        snapshot.Children.Count, snapshot.Rollup?.OpenAlerts ?? snapshot.OpenAlerts.Count, snapshot.Spec.Type);
                 }));
             });
             if (rows is null)
@@ -53,7 +53,7 @@ internal static class LsCommand
             var table = Tables.New("Twin", "Kind", "Health", "Children", "IT power W", "Inlet max °C", "Open alerts");
             foreach (var r in rows)
             {
-                table.AddRow(Tables.Text(r.Id), r.Kind.ToString(), Tables.Health(r.Health), r.Children.ToString(),
+                table.AddRow(Tables.Text(r.Id), Tables.Text(r.Type ?? r.Kind.ToString()), Tables.Health(r.Health), r.Children.ToString(),
                     Tables.Number(r.ItPowerW, "0"), Tables.Number(r.MaxInletC, "0.0"), r.OpenAlerts.ToString());
             }
             AnsiConsole.Write(table);
@@ -62,5 +62,5 @@ internal static class LsCommand
         return command;
     }
 
-    private sealed record ListedTwin(string Id, TwinKind Kind, Abstractions.Health.HealthStatus Health, double? ItPowerW, double? MaxInletC, int Children, int OpenAlerts);
+    private sealed record ListedTwin(string Id, TwinKind Kind, Abstractions.Health.HealthStatus Health, double? ItPowerW, double? MaxInletC, int Children, int OpenAlerts, string? Type);
 }

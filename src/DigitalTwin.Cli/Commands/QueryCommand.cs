@@ -13,7 +13,7 @@ internal static class QueryCommand
     public static Command Create()
     {
         var root = new Argument<string>("root") { Description = "The twin whose descendants are searched (a data centre, room, rack…)." };
-        var kind = new Option<string?>("--kind") { Description = "Comma-separated kinds, e.g. server,crac." };
+        var kind = new Option<string?>("--kind") { Description = "Comma-separated kinds, e.g. server,crac, or kinds a topology declares (machine)." };
         var tag = new Option<string?>("--tag") { Description = "Only twins with this tag." };
         var health = new Option<HealthStatus?>("--min-health") { Description = "Only twins at least this unhealthy (Warning, Critical, Failed)." };
         var where = new Option<string?>("--where") { Description = "A metric predicate on latest values: metric>value, >=, <, <=, =." };
@@ -47,7 +47,7 @@ internal static class QueryCommand
                         count++;
                         var metrics = string.Join(" ", item.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal)
                             .Select(m => $"{m.Key}={m.Value.ToString("0.##", CultureInfo.InvariantCulture)}"));
-                        Console.WriteLine($"{item.Id,-24} {item.Kind,-14} {item.Health,-8} parent={item.ParentId} {metrics}");
+                        Console.WriteLine($"{item.Id,-24} {item.Type ?? item.Kind.ToString(),-14} {item.Health,-8} parent={item.ParentId} {metrics}");
                     }
                     foreach (var missing in page.Incomplete) await Console.Error.WriteLineAsync($"dt: subtree {missing} did not answer in time");
                     more = page.ContinuationToken is not null;
@@ -65,15 +65,17 @@ internal static class QueryCommand
         query = null;
         error = null;
         var kindList = new List<TwinKind>();
+        var typeList = new List<string>();
         foreach (var name in (kinds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!TwinKinds.TryParse(name, out var k)) { error = $"unknown kind '{name}'"; return false; }
-            kindList.Add(k);
+            // A name that is not built in is a kind a topology declares.
+            if (TwinKinds.TryParse(name, out var k)) kindList.Add(k);
+            else typeList.Add(name);
         }
         MetricPredicate? predicate = null;
         if (!string.IsNullOrWhiteSpace(where) && !MetricPredicateText.TryParse(where, out predicate, out error)) return false;
         if (pageSize is < 1 or > TwinQuery.MaxPageSize) { error = $"--page-size must be 1..{TwinQuery.MaxPageSize}"; return false; }
-        query = new TwinQuery(kindList.Count == 0 ? null : kindList, tag, health, predicate, pageSize);
+        query = new TwinQuery(kindList.Count == 0 ? null : kindList, tag, health, predicate, pageSize, Types: typeList.Count == 0 ? null : typeList);
         return true;
     }
 }

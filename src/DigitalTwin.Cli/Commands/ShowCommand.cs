@@ -40,7 +40,7 @@ internal static class ShowCommand
     private static void Print(TwinSnapshot s, string path)
     {
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine($"{s.Spec.Id} ({s.Spec.Kind}){(s.Spec.Name is null ? "" : $" \"{s.Spec.Name}\"")}");
+        Console.WriteLine($"{s.Spec.Id} ({s.Spec.Type ?? s.Spec.Kind.ToString()}){(s.Spec.Name is null ? "" : $" \"{s.Spec.Name}\"")}");
         Console.WriteLine($"  path:     {path}");
         Console.WriteLine($"  health:   {s.Health}{(s.HealthReason is null ? "" : $" ({s.HealthReason})")}");
         Console.WriteLine($"  children: {s.Children.Count}");

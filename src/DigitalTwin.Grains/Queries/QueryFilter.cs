@@ -24,7 +24,7 @@ public static class QueryFilter
     public static bool Matches(TwinQuery query, TwinSummary twin)
     {
         if (query.After is { } after && string.CompareOrdinal(twin.Id, after) <= 0) return false;
-        if (query.Kinds is { Count: > 0 } kinds && !kinds.Contains(twin.Kind)) return false;
+        if (!OfAskedKind(query, twin)) return false;
         if (query.Tag is { } tag && !twin.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase)) return false;
         if (query.MinHealth is { } min && twin.Health < min) return false;
         if (query.Metric is { } predicate &&
@@ -32,9 +32,22 @@ public static class QueryFilter
         return true;
     }
 
-    /// <summary>Whether a subtree rooted at a twin of <paramref name="kind"/> can hold a twin of a kind the query asks for.</summary>
+    /// <summary>
+    /// Whether a subtree rooted at a twin of <paramref name="kind"/> can hold a twin of a kind the query asks for. A
+    /// declared kind may stand in for any built-in one, so a query for declared kinds searches every subtree.
+    /// </summary>
     public static bool MaySearch(TwinQuery query, TwinKind kind) =>
-        query.Kinds is not { Count: > 0 } kinds || kinds.Any(k => k.LevelOf() >= kind.LevelOf());
+        query.Kinds is not { Count: > 0 } kinds || query.Types is { Count: > 0 } || kinds.Any(k => k.LevelOf() >= kind.LevelOf());
+
+    // Kinds and declared kinds are one criterion: a twin of either matches ("server,machine" finds both).
+    private static bool OfAskedKind(TwinQuery query, TwinSummary twin)
+    {
+        var kinds = query.Kinds is { Count: > 0 };
+        var types = query.Types is { Count: > 0 };
+        if (!kinds && !types) return true;
+        return (kinds && query.Kinds!.Contains(twin.Kind))
+            || (types && twin.Type is { } type && query.Types!.Contains(type, StringComparer.OrdinalIgnoreCase));
+    }
 
     /// <summary>Merges sorted lists and keeps the first <paramref name="limit"/> by ordinal id.</summary>
     public static List<TwinSummary> Merge(IEnumerable<IReadOnlyList<TwinSummary>> lists, int limit)

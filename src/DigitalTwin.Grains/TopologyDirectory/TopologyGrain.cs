@@ -76,7 +76,7 @@ public sealed partial class TopologyGrain(
         }
         return await CommitAsync(change, () =>
         {
-            foreach (var spec in document.Twins) Entries[spec.Id] = new TopologyEntry(spec.Id, spec.Kind, spec.ParentId);
+            foreach (var spec in document.Twins) Entries[spec.Id] = new TopologyEntry(spec.Id, spec.Kind, spec.ParentId, spec.Type);
         }, created, updated, moved, 0, document.Twins.Count == 1 ? document.Twins[0].Id : "");
     }
 
@@ -92,7 +92,7 @@ public sealed partial class TopologyGrain(
         }
         if (errors.Count > 0) return TopologyChangeResult.Refused(errors, state.State.Version);
         var change = new PendingChange { Provisions = [spec] };
-        return await CommitAsync(change, () => Entries[spec.Id] = new TopologyEntry(spec.Id, spec.Kind, spec.ParentId), 1, 0, 0, 0, spec.Id);
+        return await CommitAsync(change, () => Entries[spec.Id] = new TopologyEntry(spec.Id, spec.Kind, spec.ParentId, spec.Type), 1, 0, 0, 0, spec.Id);
     }
 
     /// <inheritdoc />

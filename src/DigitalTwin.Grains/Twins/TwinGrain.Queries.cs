@@ -38,7 +38,7 @@ public abstract partial class TwinGrain
         Refresh();
         return new TwinSummary(
             spec.Id, spec.Kind, spec.ParentId, _health, spec.Tags ?? [],
-            State.Latest.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal));
+            State.Latest.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal), spec.Type);
     }
 
     /// <summary>

@@ -12,13 +12,16 @@ internal static class TwinQueryParameters
     {
         error = null;
         List<TwinKind>? kinds = null;
+        List<string>? types = null;
         if (!string.IsNullOrWhiteSpace(kind))
         {
             kinds = [];
+            types = [];
+            // A name that is not built in is a kind a topology declares (a production line's "machine").
             foreach (var name in kind.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (!TwinKinds.TryParse(name, out var parsed)) { error = $"Unknown kind '{name}'."; return null; }
-                kinds.Add(parsed);
+                if (TwinKinds.TryParse(name, out var parsed)) kinds.Add(parsed);
+                else types.Add(name);
             }
         }
         HealthStatus? health = null;
@@ -45,6 +48,7 @@ internal static class TwinQueryParameters
         }
         var size = pageSize ?? 100;
         if (size < 1 || size > TwinQuery.MaxPageSize) { error = $"pageSize must be between 1 and {TwinQuery.MaxPageSize}."; return null; }
-        return new TwinQuery(kinds, string.IsNullOrWhiteSpace(tag) ? null : tag, health, predicate, size, after);
+        return new TwinQuery(kinds is { Count: > 0 } ? kinds : null, string.IsNullOrWhiteSpace(tag) ? null : tag, health, predicate, size, after,
+            Types: types is { Count: > 0 } ? types : null);
     }
 }

@@ -35,8 +35,12 @@ internal sealed partial class DemoDataCentre(
                 return;
             }
             var topology = await TopologyFileAsync(dll, stoppingToken);
-            if (topology is null || !await EnsureImportedAsync(topology)) return;
-            await using var simulator = SimulatorProcess.Start(dll, RunArguments(topology), logger);
+            if (topology is null) return;
+            // The simulator settles its physics (half a minute on a busy machine) while the twins are imported, and
+            // starts publishing only once they exist: the first readings the twin sees are of a settled plant.
+            await using var simulator = SimulatorProcess.Start(dll, [.. RunArguments(topology), "--start-on-input"], logger);
+            if (!await EnsureImportedAsync(topology)) return;
+            await simulator.SignalStartAsync();
             LogSimulatorStarted(topology);
             var exit = await simulator.WaitForExitAsync(stoppingToken);
             LogSimulatorExited(exit);

@@ -25,11 +25,19 @@ internal sealed partial class SimulatorProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Tells a simulator started with <c>--start-on-input</c> to start publishing (one line on its standard input).</summary>
+    public async Task SignalStartAsync()
+    {
+        await _process.StandardInput.WriteLineAsync("start");
+        await _process.StandardInput.FlushAsync();
+    }
+
     /// <summary>Starts <c>dotnet &lt;dll&gt; &lt;arguments&gt;</c>.</summary>
     public static SimulatorProcess Start(string dll, IEnumerable<string> arguments, ILogger logger)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
