@@ -146,6 +146,7 @@ internal sealed partial class DemoDataCentre(
             "--seed", Invariant(simulator.Seed),
             "--interval", simulator.Interval.ToString("R", CultureInfo.InvariantCulture),
         };
+        if (simulator.ComponentInterval > 0) arguments.AddRange(["--component-interval", simulator.ComponentInterval.ToString("R", CultureInfo.InvariantCulture)]);
         // One clock for the world and its twin: the simulator reads the same simulated time as the twins.
         if (TwinClock.From(services) is ScaledTimeProvider clock)
         {
