@@ -13,7 +13,7 @@ internal static class LineCommandLine
         var password = new Option<string>("--password") { Description = "MQTT password." };
         var token = new Option<string>("--token") { Description = "Bearer token of an admin for the import (a silo that requires sign-in; `dt login` makes one)." };
         var topology = new Option<string>("--topology") { Description = "The line's topology file.", DefaultValueFactory = _ => Path.Combine(AppContext.BaseDirectory, "production-line.yaml") };
-        var history = new Option<double>("--history-hours") { Description = "Hours of past readings replayed first.", DefaultValueFactory = _ => 12 };
+        var history = new Option<double>("--history-hours") { Description = "Hours of past readings replayed first.", DefaultValueFactory = _ => 20 };
         var interval = new Option<double>("--interval") { Description = "Seconds between two readings of each machine.", DefaultValueFactory = _ => 60 };
         var duration = new Option<double>("--duration") { Description = "Seconds to report live after the replay (0: until Ctrl-C).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Seed of the machines' levels, noise and which bearings wear.", DefaultValueFactory = _ => 3 };

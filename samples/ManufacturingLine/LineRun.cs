@@ -61,8 +61,11 @@ internal static class LineRun
         return 0;
     }
 
-    // Healthy machines around their own levels; from the seed, one bearing wearing towards damage in about a day and
-    // a half and another in about four days, so the list has something to rank.
+    // Healthy machines around their own levels; from the seed, one bearing wearing towards damage in about half a day
+    // and another in about two days, both wearing since before the replay starts, so the list has something to rank.
+    // The platform trusts a trend only three times as far ahead as the history it has seen, and refuses readings older
+    // than a day: the default 20 hours of replay cover both (12 hours of a quadratic, still-flat rise to damage in four
+    // days did not, and the list read 0 % for every machine).
     private static List<Machine> Plant(IReadOnlyList<string> ids, int seed, DateTimeOffset now)
     {
         var random = new Random(seed);
@@ -70,8 +73,8 @@ internal static class LineRun
         var later = (seed + 3) % ids.Count;
         return [.. ids.Select((id, i) =>
         {
-            var (start, fails) = i == soon ? (now.AddHours(-20), now.AddHours(30))
-                : i == later && later != soon ? (now.AddHours(-10), now.AddHours(96))
+            var (start, fails) = i == soon ? (now.AddHours(-30), now.AddHours(12))
+                : i == later && later != soon ? (now.AddHours(-26), now.AddHours(48))
                 : ((DateTimeOffset?)null, (DateTimeOffset?)null);
             return new Machine(id, 1.8 + random.NextDouble() * 1.4, 45 + random.NextDouble() * 15, start, fails, new Random(random.Next()));
         })];

@@ -2,8 +2,8 @@ namespace ManufacturingLine;
 
 /// <summary>
 /// One machine's physics, as plain as will do: its vibration (RMS velocity, mm/s, ISO 10816) and bearing temperature
-/// around their healthy levels with noise; a machine whose bearing wears sees both climb, slowly at first and faster
-/// as the wear grows, until the vibration passes ISO 10816's 11.2 mm/s (zone D: damage) at <see cref="FailsAt"/>.
+/// around their healthy levels with noise; a machine whose bearing wears sees its vibration climb steadily until it
+/// passes ISO 10816's 11.2 mm/s (zone D: damage) at <see cref="FailsAt"/>, and its temperature follow late, from friction.
 /// </summary>
 internal sealed class Machine(string id, double healthyVibration, double healthyTemperature, DateTimeOffset? wearStart, DateTimeOffset? failsAt, Random noise)
 {
@@ -18,8 +18,8 @@ internal sealed class Machine(string id, double healthyVibration, double healthy
     public (double VibrationMmS, double TemperatureC) Read(DateTimeOffset at)
     {
         var wear = Wear(at);
-        // Wear shows first in vibration (a quadratic rise to damage), then in heat from friction.
-        var vibration = healthyVibration + (DamageVibration - healthyVibration) * wear * wear;
+        // Wear shows first in vibration (a steady rise to damage), then in heat from friction.
+        var vibration = healthyVibration + (DamageVibration - healthyVibration) * wear;
         var temperature = healthyTemperature + 25 * wear * wear * wear;
         return (Math.Max(0, vibration + Gauss() * 0.12), temperature + Gauss() * 0.4);
     }
