@@ -49,6 +49,15 @@ internal sealed class CommandHandler(PlantIndex plant, FaultInjector faults, Tru
         return ($"{CommandPrefix}{twinId}/ack", ack);
     }
 
+    /// <summary>Obeys a command from the command line as it would one from the twin; false with the reason when refused.</summary>
+    public (bool Success, string Detail) Obey(ScheduledCommand command, int number, double nowS, DateTimeOffset epoch)
+    {
+        using var json = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, double> { [command.Argument] = command.Value }));
+        var (success, detail) = Apply(command.TwinId, command.Name, json.RootElement);
+        truth.Command(epoch + TimeSpan.FromSeconds(nowS), $"command-at-{number}", command.TwinId, command.Name, success, detail);
+        return (success, detail);
+    }
+
     private (bool, string) Apply(string twinId, string name, JsonElement arguments)
     {
         if (!plant.Cracs.TryGetValue(twinId, out var crac)) return (false, $"'{twinId}' takes no commands here (only CRACs do)");

@@ -25,6 +25,7 @@ internal static class SimulatorCommandLine
         var schedule = new Option<string>("--fault-schedule") { Description = "'random': several of each fault kind at random times from --seed over --fault-days." };
         var faultDays = new Option<double>("--fault-days") { Description = "Days the random schedule spans.", DefaultValueFactory = _ => 7 };
         var faultAt = new Option<string[]>("--fault-at") { Description = "<simulated s>:<kind>:<target>[:<duration s>], repeatable." };
+        var commandAt = new Option<string[]>("--command-at") { Description = "<simulated s>:<crac>:<set_setpoint|set_fan_speed>:<value>, repeatable: a command as the twin would send it, at a time (offline what-ifs of settings)." };
         var truth = new Option<string>("--truth") { Description = "Write the ground truth (JSON lines) here." };
         var truthInterval = new Option<double>("--truth-interval") { Description = "Simulated seconds between true rack samples in the truth.", DefaultValueFactory = _ => 5 };
         var noBroker = new Option<bool>("--no-broker") { Description = "Offline: no MQTT, run as fast as the CPU allows (needs --duration)." };
@@ -37,7 +38,7 @@ internal static class SimulatorCommandLine
         var settle = new Option<double>("--settle") { Description = "Simulated seconds run before the start so the plant is in its steady state.", DefaultValueFactory = _ => 3600 };
 
         var root = new RootCommand("DataCentreSimulator: the physical data centre a DigitalTwin mirrors — physics, telemetry over MQTT, commands, faults and ground truth.");
-        foreach (var option in new Option[] { topology, servers, rooms, seed, writeTopology, broker, username, password, clientId, interval, timeScale, epoch, anchor, faults, schedule, faultDays, faultAt, truth, truthInterval, noBroker, record, duration, settle, parentPid, load, componentInterval, startOnInput })
+        foreach (var option in new Option[] { topology, servers, rooms, seed, writeTopology, broker, username, password, clientId, interval, timeScale, epoch, anchor, faults, schedule, faultDays, faultAt, commandAt, truth, truthInterval, noBroker, record, duration, settle, parentPid, load, componentInterval, startOnInput })
         {
             root.Options.Add(option);
         }
@@ -64,6 +65,7 @@ internal static class SimulatorCommandLine
                     FaultSchedule = parse.GetValue(schedule),
                     FaultDays = parse.GetValue(faultDays),
                     FaultAt = parse.GetValue(faultAt) ?? [],
+                    CommandAt = parse.GetValue(commandAt) ?? [],
                     Truth = parse.GetValue(truth),
                     TruthIntervalS = parse.GetValue(truthInterval),
                     NoBroker = parse.GetValue(noBroker),

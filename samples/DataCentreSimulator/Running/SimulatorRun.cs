@@ -31,6 +31,8 @@ internal sealed class SimulatorRun
     private readonly ClockLag _lag = new();
     // Component readings due in a batch that was skipped go out with the next one.
     private bool _componentsOwed;
+    private readonly List<ScheduledCommand> _scheduled = [];
+    private int _obeyed;
 
     private SimulatorRun(SimulatorSettings settings, TopologyDocument topology, DateTimeOffset epoch)
     {
@@ -60,6 +62,7 @@ internal sealed class SimulatorRun
         epoch = DateTimeOffset.FromUnixTimeMilliseconds(epoch.ToUnixTimeMilliseconds());
         var run = new SimulatorRun(settings, topology, epoch);
         run.ScheduleFaults();
+        run._scheduled.AddRange(settings.CommandAt.Select(ScheduledCommand.Parse).OrderBy(c => c.AtS));
         return run;
     }
 
@@ -199,7 +202,9 @@ internal sealed class SimulatorRun
         {
             var target = (clock.GetUtcNow() - _simulation.Epoch).TotalSeconds;
             if (_settings.DurationS is { } duration && _simulation.ElapsedS >= duration) return;
-            while (_simulation.ElapsedS + Simulation.StepS <= target && !cancellationToken.IsCancellationRequested)
+            // A run that fell behind its clock catches up, but never past its duration.
+            while (_simulation.ElapsedS + Simulation.StepS <= target && !cancellationToken.IsCancellationRequested
+                && !(_settings.DurationS is { } end && _simulation.ElapsedS >= end))
             {
                 while (inbound.TryDequeue(out var message))
                 {
@@ -220,6 +225,12 @@ internal sealed class SimulatorRun
     {
         var before = _simulation.ElapsedS;
         _faults.Advance(before, _simulation.Epoch);
+        while (_obeyed < _scheduled.Count && _scheduled[_obeyed].AtS <= before)
+        {
+            var command = _scheduled[_obeyed++];
+            var (success, detail) = _commands.Obey(command, _obeyed, before, _simulation.Epoch);
+            if (!success) Console.Error.WriteLine($"simulator: --command-at {command.TwinId} {command.Name} refused: {detail}");
+        }
         _simulation.Step();
         var now = _simulation.ElapsedS;
         if (Crossed(before, now, _settings.TruthIntervalS)) _truth.Sample(_simulation);

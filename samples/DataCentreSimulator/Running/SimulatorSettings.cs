@@ -20,6 +20,7 @@ internal sealed record SimulatorSettings
     public string? FaultSchedule { get; init; }
     public double FaultDays { get; init; } = 7;
     public IReadOnlyList<string> FaultAt { get; init; } = [];
+    public IReadOnlyList<string> CommandAt { get; init; } = [];
     public string? Truth { get; init; }
     public double TruthIntervalS { get; init; } = 5;
     public bool NoBroker { get; init; }

@@ -29,6 +29,14 @@ public sealed partial class CoolingGrain
             return true;
         }
 
+        // A unit that stops ends the recommendation at once, before any inlet passes its limit: racks that lose their
+        // air breathe exhaust within seconds, and the N+1 check counted on the others responding.
+        var snapshots = await Task.WhenAll(r.Cracs.Select(c => GrainFactory.GetGrain<IAssetGrain>(c.CracId).GetSnapshotAsync()));
+        if (r.Cracs.Zip(snapshots).FirstOrDefault(p => CoolingSurvey.ReportsStopped(p.Second)) is { First: { } stopped })
+        {
+            await RollBackAsync(r, $"{stopped.CracId} reports it stopped (no fan, airflow or power)");
+            return true;
+        }
         var inlets = await RackInletsAsync(r);
         var passed = r.Racks.Where(x => inlets.TryGetValue(x.RackId, out var t) && t > x.LimitC)
             .Select(x => (Rack: x, InletC: inlets[x.RackId])).OrderByDescending(x => x.InletC - x.Rack.LimitC).FirstOrDefault();

@@ -70,9 +70,18 @@ public static class CoolingSurvey
     /// <summary>A unit that went silent, or reports no fan, airflow or power, is not counted on to cool.</summary>
     public static bool IsStopped(TwinSnapshot crac)
     {
-        double? Latest(string metric) => crac.Latest.TryGetValue(metric, out var v) && double.IsFinite(v.Value) ? v.Value : null;
         var silent = crac.Health == HealthStatus.Unknown && crac.Latest.Count > 0;
-        return silent || Latest(MetricNames.FanPercent) is <= 0 || Latest(MetricNames.Airflow) is <= 0 || Latest(MetricNames.Power) is <= 0;
+        return silent || ReportsStopped(crac);
+    }
+
+    /// <summary>
+    /// A unit whose own latest readings say it stopped (no fan, airflow or power). Silence alone is not enough to act on:
+    /// telemetry that arrives late on a loaded host would otherwise roll back a recommendation that is fine.
+    /// </summary>
+    public static bool ReportsStopped(TwinSnapshot crac)
+    {
+        double? Latest(string metric) => crac.Latest.TryGetValue(metric, out var v) && double.IsFinite(v.Value) ? v.Value : null;
+        return Latest(MetricNames.FanPercent) is <= 0 || Latest(MetricNames.Airflow) is <= 0 || Latest(MetricNames.Power) is <= 0;
     }
 
     private static async Task<CracSituation> CracAsync(IGrainFactory grains, string cracId)

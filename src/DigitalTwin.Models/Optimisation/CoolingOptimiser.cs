@@ -23,6 +23,14 @@ public static class CoolingOptimiser
     private const int InnerIterations = 1500;
     private const double ShareScaleK = 10;
 
+    /// <summary>Cold air after a unit's loss, as a multiple of what a rack draws, above which the N+1 floor stops
+    /// asking for as much as today: twice the draw leaves room for the model's error on where the air goes (about
+    /// 1.4× against the simulator's aisles) and still lets an over-cooled room save.</summary>
+    private const double FailureColdAirShareCap = 2.0;
+
+    /// <summary>Spread of inlets from the bottom to the top of a rack assumed for its fan ramp, K.</summary>
+    private const double FanRampSpreadK = 2;
+
     /// <summary>A recommendation for the room's running CRACs.</summary>
     public static CoolingRecommendation Recommend(ThermalRoom room, ThermalParameters parameters, CoolingConstraints? constraints = null)
     {
@@ -37,17 +45,24 @@ public static class CoolingOptimiser
         // N+1 at the new settings is judged only where one unit can be lost at all.
         var failures = constraints.FailureLimitC > 0 && running.Count > 1 ? running : [];
         var start = current.SelectMany(s => new[] { s.SetpointC, s.FanPct }).ToArray();
+        Judged? present = null;
+        IReadOnlyDictionary<string, double>[] failureFloors = [];
         Judged Evaluate(IReadOnlyList<double> x)
         {
             evaluations += 1 + failures.Count;
             var applied = Apply(room, running, x);
             var point = new RoomThermalModel(applied, parameters).SteadyState();
-            var hottest = failures.Select(f => new RoomThermalModel(applied with
+            var lost = failures.Select(f => new RoomThermalModel(applied with
             {
                 Cracs = [.. applied.Cracs.Select(c => c.Id == f.Id ? c with { Running = false } : c)],
-            }, parameters).SteadyState() is var lost && lost.Steady ? lost.RackInletC.Values.DefaultIfEmpty(0).Max() : double.PositiveInfinity).ToArray();
-            return new Judged(point, hottest);
+            }, parameters).SteadyState()).ToArray();
+            var hottest = lost.Select(l => l.Steady ? l.RackInletC.Values.DefaultIfEmpty(0).Max() : double.PositiveInfinity).ToArray();
+            return new Judged(point, hottest, [.. lost.Select(l => l.RackSupplyShare)]);
         }
+        // Each rack's server draw relative to today's: server fans speed up as inlets warm (the steady state keeps
+        // today's draw), so warmer settings need more cold air to leave a rack as well fed as it is now.
+        double DrawGrowth(string rackId, ThermalOperatingPoint now, ThermalOperatingPoint next) =>
+            FanRamp(next.RackInletC[rackId]) / FanRamp(now.RackInletC[rackId]);
         // One constraint per rack on its inlet (K over its limit less the margin); when asked, one per rack on its
         // cold-air share (scaled so 0.1 of share weighs as 1 K) and one per unit on the hottest inlet if it failed.
         double[] Violations(Judged judged) =>
@@ -59,6 +74,9 @@ public static class CoolingOptimiser
                 ? room.Racks.Select(r => judged.Point.Steady ? ShareScaleK * (constraints.MinColdAirShare - judged.Point.RackSupplyShare[r.Id]) : 50)
                 : [],
             .. judged.FailureHottestC.Select(t => Math.Min(50, t - constraints.FailureLimitC)),
+            .. failureFloors.SelectMany((floor, u) => room.Racks.Select(r => judged.Point.Steady && judged.FailureShares[u].TryGetValue(r.Id, out var share)
+                ? ShareScaleK * (floor[r.Id] * DrawGrowth(r.Id, present!.Point, judged.Point) - share)
+                : 50)),
         ];
 
         var before = Evaluate(start);
@@ -71,6 +89,15 @@ public static class CoolingOptimiser
             failures = [.. failures.Where(c => !notKept.Contains(c.Id))];
             before = Evaluate(start);
         }
+        // N+1 kept without trusting the model's absolute air distribution, which it cannot see in a steady history
+        // (how much of a lost unit's air its neighbours make up depends on where the air goes under the floor, and a
+        // room model that spread it evenly called a loss at 40 % fan survivable that the simulator's aisles did not
+        // survive): for every unit whose loss the room survives today, no rack may get less cold air for what it
+        // draws, after that loss, than it would today. Above ample (FailureColdAirShareCap × draw) the floor is the cap.
+        present = before;
+        failureFloors = constraints.FailureLimitC > 0
+            ? [.. before.FailureShares.Select(shares => shares.ToDictionary(p => p.Key, p => Math.Min(p.Value, FailureColdAirShareCap), StringComparer.Ordinal))]
+            : [];
         var scale = Math.Max(before.Point.CoolingPowerW, 1);
         var multipliers = new double[Violations(before).Length];
         var penalty = 10.0;
@@ -149,7 +176,10 @@ public static class CoolingOptimiser
     }
 
     /// <summary>A candidate's steady state, and per running unit (when N+1 is judged) the hottest inlet were it lost.</summary>
-    private sealed record Judged(ThermalOperatingPoint Point, double[] FailureHottestC);
+    private sealed record Judged(ThermalOperatingPoint Point, double[] FailureHottestC, IReadOnlyDictionary<string, double>[] FailureShares);
+
+    /// <summary>Server airflow at a rack's highest inlet relative to the ramp's start (the hottest server's fans answer first).</summary>
+    private static double FanRamp(double hottestC) => ThermalDefaults.FanRamp(hottestC - FanRampSpreadK, hottestC);
 
     private static CracFailureCheck FailureCheck(ThermalRoom room, ThermalParameters parameters, CoolingConstraints constraints, string failed,
         ref int evaluations)
