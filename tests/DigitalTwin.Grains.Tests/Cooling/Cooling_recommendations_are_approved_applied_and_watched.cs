@@ -84,4 +84,24 @@ public sealed class Cooling_recommendations_are_approved_applied_and_watched(Coo
         Assert.Contains(audited, a => a.Action == AuditActions.RecommendationApprove && a.Detail.Contains(offered.Id) && a.Detail.Contains("bob") && a.Detail.Contains("18->20"));
         Assert.Contains(audited, a => a.Action == AuditActions.Rollback && a.Detail.Contains(offered.Id) && a.Detail.Contains("27.6"));
     }
+
+    [Fact]
+    public async Task A_unit_that_reports_it_stopped_rolls_the_recommendation_back_before_any_inlet_passes_its_limit()
+    {
+        var site = await new CoolingSite(cluster.Client).StartAsync();
+        var crac = site.Ids.Crac('a');
+        var offered = await site.RecommendAsync();
+        Assert.True((await site.Cooling.ApproveAsync(offered.Id, "bob")).Accepted);
+        await Eventually.Until(async () => (await site.Cooling.GetRecommendationAsync(offered.Id))!,
+            r => r.State is CoolingRecommendationState.Watching or CoolingRecommendationState.Applied, "in effect");
+
+        // The unit's own readings say it stopped; every rack is still well within its limit.
+        await site.ReportAsync(crac, ("fan_pct", 0), (MetricNames.Power, 0));
+
+        var rolledBack = await site.UntilAsync(offered.Id, CoolingRecommendationState.RolledBack);
+        var rollback = rolledBack.Trail.Single(t => t.Step == CoolingTrailSteps.Rollback);
+        Assert.Contains($"{crac} reports it stopped", rollback.Detail);
+        Assert.DoesNotContain("passed its limit", rollback.Detail);
+        Assert.Equal(18, Devices.To(crac).Last(c => c.Name == "set_setpoint").Arguments["setpoint_c"]);
+    }
 }
