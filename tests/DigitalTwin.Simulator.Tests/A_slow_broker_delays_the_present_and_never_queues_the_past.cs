@@ -28,15 +28,16 @@ public class A_slow_broker_delays_the_present_and_never_queues_the_past
         var clock = new ScaledTimeProvider(start, TimeScale, start);
         var broker = new SlowBroker(clock, AckTime);
 
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(4));
         await run.RunLiveAsync(broker, new ConcurrentQueue<InboundMessage>(), clock, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
 
         // Each acknowledgement costs AckTime × TimeScale = 40 simulated s, four intervals: a simulator that publishes
-        // every interval in turn falls 30 s further behind with each batch (about 2,000 s after 3 real seconds).
-        // One that publishes the present is behind by at most one acknowledgement, one interval and a wake-up.
+        // every interval in turn falls 30 s further behind with each batch (about 3,000 s after 4 real seconds).
+        // One that publishes the present is behind by at most one acknowledgement, one interval and a wake-up (a second
+        // allowed for it: a loaded machine schedules the loop late).
         Assert.True(broker.Published.Count >= 5, $"only {broker.Published.Count} batches published");
         var last = broker.Published[^1];
-        var allowed = IntervalS + TimeScale * (broker.LongestAck.TotalSeconds + 0.25);
+        var allowed = IntervalS + TimeScale * (broker.LongestAck.TotalSeconds + 1);
         Assert.True(last.BehindS <= allowed,
             $"the last batch was stamped {last.BehindS:0} simulated s behind the clock (allowed {allowed:0} s; longest acknowledgement {broker.LongestAck.TotalMilliseconds:0} ms)");
         // What is published is still in order and on the interval grid.
