@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace DigitalTwin.Abstractions.Health;
 
 /// <summary>
-/// What raised an alert. Written in JSON as the lower-case names (<c>anomaly</c>, <c>limit</c>, <c>role</c>), which
+/// What raised an alert. Written in JSON as the lower-case names (<c>anomaly</c>, <c>limit</c>, <c>role</c>, <c>sensor</c>, <c>load</c>, <c>peer</c>), which
 /// are part of the HTTP contract. Persisted alerts written before kinds existed read as <see cref="Anomaly"/>: those
 /// were the only alerts then.
 /// </summary>
@@ -20,4 +20,10 @@ public enum AlertKind
 
     /// <summary>The sensor itself reads wrong: it stopped varying (stuck) or drifted away from its physical peers.</summary>
     [JsonStringEnumMemberName("sensor")] Sensor = 3,
+
+    /// <summary>The asset's work rose sharply above its usual level: utilisation and power together (a workload surge).</summary>
+    [JsonStringEnumMemberName("load")] Load = 4,
+
+    /// <summary>The twin departed from its physical peers (a server's inlet air warmer than its rack's, the outlet following).</summary>
+    [JsonStringEnumMemberName("peer")] Peer = 5,
 }

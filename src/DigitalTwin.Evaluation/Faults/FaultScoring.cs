@@ -8,7 +8,7 @@ namespace DigitalTwin.Evaluation.Faults;
 /// after its end. Delay: first such alert's first sighting − start.</item>
 /// <item><b>Detected</b>, degradation (a wearing fan, a degrading disk): a prediction asking for maintenance on the
 /// part between its start and its failure, or else an alert within the part's server by <see cref="DetectionGrace"/>
-/// after the failure. Lead: failure − first such prediction, 0 when none came before the failure.</item>
+/// after the failure (the part's own alerts, when it raised any, are the ones judged). Lead: failure − first such prediction, 0 when none came before the failure.</item>
 /// <item><b>Cause</b>: a fault with detecting alerts is judged by the incident that last grouped the earliest of them
 /// that any incident grouped: right when it names the fault's cause (<see cref="FaultScope.ExpectedCause"/>) and one of
 /// its accepted twins; when no incident grouped any of them, wrong.</item>
@@ -63,6 +63,9 @@ public sealed class FaultScoring(PlantMap plant)
         var fault = scope.Fault;
         var detectUntil = (fault.IsDegradation ? fault.FailAt!.Value : fault.End ?? runEnd) + DetectionGrace;
         var detecting = alerts.Where(a => a.FirstSeen >= fault.Start && a.FirstSeen <= detectUntil && scope.Detects(a, plant)).ToList();
+        // A degradation speaks through its own part once that part alerts: another fault on the same server (a stuck
+        // sensor, a PSU) raising the first alert there is that fault's detection and cause, not this one's.
+        if (scope.Part is { } part && detecting.Exists(a => a.TwinId == part)) detecting = detecting.FindAll(a => a.TwinId == part);
         var first = detecting.FirstOrDefault();
         // The fault's incident: the one that grouped its earliest grouped alert (an alert can open and clear between two passes).
         var incident = detecting.Select(a => byAlert.GetValueOrDefault(a.AlertId)).FirstOrDefault(i => i is not null);

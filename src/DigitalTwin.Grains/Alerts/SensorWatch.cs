@@ -11,7 +11,8 @@ namespace DigitalTwin.Grains.Alerts;
 /// <summary>
 /// Keeps one <see cref="AlertKind.Sensor"/> alert per metric whose sensor reads wrong: stuck (every metric, from its
 /// own readings, <see cref="StuckReadingDetector"/>) or drifting (a server's inlet against its rack's other servers,
-/// <see cref="PeerDriftDetector"/>). Bounded: as many stuck detectors as the twin has anomaly detectors.
+/// <see cref="PeerDriftDetector"/>), and one <see cref="AlertKind.Peer"/> alert while a server's inlet air is warmer
+/// than its rack peers' and its outlet follows (a real rise at it alone). Bounded: as many stuck detectors as the twin has anomaly detectors.
 /// </summary>
 public sealed class SensorWatch(TwinOptions options, AlertBook book)
 {
@@ -57,15 +58,31 @@ public sealed class SensorWatch(TwinOptions options, AlertBook book)
         _lastPeerSample = at;
         if (!peers.TryGetValue(MetricNames.InletTemperature, out var peerInlet) || !peers.TryGetValue(MetricNames.OutletTemperature, out var peerOutlet)) return false;
         var inlet = state.Latest[MetricNames.InletTemperature].Value;
-        if (!_drift.Observe(at, inlet, peerInlet, state.Latest[MetricNames.OutletTemperature].Value, peerOutlet)) return false;
+        var driftChanged = _drift.Observe(at, inlet, peerInlet, state.Latest[MetricNames.OutletTemperature].Value, peerOutlet);
+        var warmingChanged = _drift.WarmingChanged && JudgeWarming(state, spec, rackId, inlet, at);
+        if (!driftChanged) return warmingChanged;
         // A stuck inlet has its own alert; drift is the other way a sensor goes wrong.
-        if (!_drift.IsDrifting) return book.Resolve(state, AlertKind.Sensor, MetricNames.InletTemperature, at);
-        if (book.FindOpen(state, AlertKind.Sensor, MetricNames.InletTemperature) is not null) return false;
+        if (!_drift.IsDrifting) return book.Resolve(state, AlertKind.Sensor, MetricNames.InletTemperature, at) | warmingChanged;
+        if (book.FindOpen(state, AlertKind.Sensor, MetricNames.InletTemperature) is not null) return warmingChanged;
         book.Raise(new TwinAlert(Guid.NewGuid().ToString("N"), spec.Id, spec.Kind, MetricNames.InletTemperature, inlet, inlet - _drift.Shift, 1,
             at, at, AlertState.Raised, HealthStatus.Warning,
             string.Create(CultureInfo.InvariantCulture,
                 $"{MetricNames.InletTemperature} has moved {_drift.Shift:+0.0;-0.0} °C away from the other servers of rack {rackId} while the outlet moved {_drift.OutletShift:+0.0;-0.0} °C: the air did not change, the inlet sensor is likely drifting."),
             AlertKind: AlertKind.Sensor));
+        return true;
+    }
+
+    // Air warmer at this server than at its rack peers, the outlet following: a real rise (a blocked or recirculating air
+    // path here), which a limit may not catch on a cool night; the incident pass names it airflow.
+    private bool JudgeWarming(TwinState state, TwinSpec spec, string rackId, double inlet, DateTimeOffset at)
+    {
+        if (!_drift.IsWarmerThanPeers) return book.Resolve(state, AlertKind.Peer, MetricNames.InletTemperature, at);
+        if (book.FindOpen(state, AlertKind.Peer, MetricNames.InletTemperature) is not null) return false;
+        book.Raise(new TwinAlert(Guid.NewGuid().ToString("N"), spec.Id, spec.Kind, MetricNames.InletTemperature, inlet, inlet - _drift.Shift, 1,
+            at, at, AlertState.Raised, HealthStatus.Warning,
+            string.Create(CultureInfo.InvariantCulture,
+                $"{MetricNames.InletTemperature} rose {_drift.Shift:+0.0} °C above the other servers of rack {rackId} and the outlet {_drift.OutletShift:+0.0} °C with it: hotter air reaches this server alone (a blocked or recirculating air path)."),
+            AlertKind: AlertKind.Peer));
         return true;
     }
 }

@@ -23,6 +23,7 @@ public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
     private readonly LimitWatch _limits;
     private readonly RoleWatch _roles;
     private readonly SensorWatch _sensors;
+    private readonly LoadWatch _load;
     private readonly DegradationWatch _degradation;
 
     /// <summary>Creates the twin over its persisted state.</summary>
@@ -33,6 +34,7 @@ public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
         _limits = new LimitWatch(Options, _alerts);
         _roles = new RoleWatch(Options, _alerts);
         _sensors = new SensorWatch(Options, _alerts);
+        _load = new LoadWatch(_alerts);
         _degradation = new DegradationWatch(Options);
     }
 
@@ -69,6 +71,7 @@ public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
         });
         // A role reads several metrics together, so it is judged once per batch, on the latest values.
         if (newest is { } at) alertsChanged |= _roles.Judge(State, spec, at);
+        if (newest is not null) alertsChanged |= _load.Judge(State, spec);
         if (newest is { } sampled && _sensors.PeerSampleDue(spec, State, sampled) && ParentRef is { Kind: TwinKind.Rack } rack)
         {
             alertsChanged |= await ComparePeersAsync(spec, rack, sampled);

@@ -23,12 +23,16 @@ public sealed class PeerDriftDetector
     /// <summary>Samples in a row that must agree before the verdict changes.</summary>
     public const int Confirmations = 2;
 
+    /// <summary>The least rise of the inlet's offset, in its units (°C), that is air warmer at this twin than at its peers.</summary>
+    public const double MinimumWarming = 3;
+
     private readonly TimeSpan _halfLife;
     private readonly TimeSpan _relearnAfter;
     private Offset _inlet, _outlet;
     private DateTimeOffset? _lastAt;
     private int _samples, _agreeing;
     private DateTimeOffset? _driftingSince;
+    private int _warmingAgreeing;
 
     /// <summary>Creates a detector whose baselines follow slow changes with <paramref name="halfLife"/>; a drift held for
     /// <paramref name="relearnAfter"/> is taken as the new normal (a server moved, a blanking panel fitted).</summary>
@@ -41,6 +45,12 @@ public sealed class PeerDriftDetector
     /// <summary>Whether the sensor is judged drifting.</summary>
     public bool IsDrifting => _driftingSince is not null;
 
+    /// <summary>
+    /// Whether the air at this twin warmed and its peers' did not: the inlet's offset rose by at least
+    /// <see cref="MinimumWarming"/> and six spreads and the outlet followed (a blocked or recirculating air path here).
+    /// </summary>
+    public bool IsWarmerThanPeers { get; private set; }
+
     /// <summary>The inlet offset's shift from its baseline at the last sample.</summary>
     public double Shift { get; private set; }
 
@@ -49,10 +59,12 @@ public sealed class PeerDriftDetector
 
     /// <summary>
     /// Reads one sample at <paramref name="at"/>: the twin's inlet and outlet and its peers' medians. Returns whether the
-    /// verdict changed (see <see cref="IsDrifting"/>).
+    /// verdict changed (see <see cref="IsDrifting"/>); <see cref="IsWarmerThanPeers"/> is judged from the same sample
+    /// (<see cref="WarmingChanged"/> says whether that verdict changed).
     /// </summary>
     public bool Observe(DateTimeOffset at, double inlet, double peerInlet, double outlet, double peerOutlet)
     {
+        WarmingChanged = false;
         if (!double.IsFinite(inlet) || !double.IsFinite(peerInlet) || !double.IsFinite(outlet) || !double.IsFinite(peerOutlet)) return false;
         if (_lastAt is { } last && at <= last) return false;
         var weight = _lastAt is { } before ? 1 - Math.Pow(0.5, (at - before) / _halfLife) : 1;
@@ -71,6 +83,8 @@ public sealed class PeerDriftDetector
         var limit = Math.Max(MinimumShift, 6 * _inlet.Spread);
         var drifting = _samples > LearningSamples && Math.Abs(Shift) > limit && Math.Abs(OutletShift) < FollowShare * Math.Abs(Shift);
         var calm = Math.Abs(Shift) < Math.Max(MinimumShift / 2, 3 * _inlet.Spread);
+        var warming = _samples > LearningSamples && Shift >= Math.Max(MinimumWarming, 6 * _inlet.Spread) && OutletShift >= FollowShare * Shift;
+        WarmingChanged = JudgeWarming(warming, calm);
         // Learn only from samples that look normal, so a drift does not teach the baseline to follow it.
         if (calm)
         {
@@ -94,6 +108,23 @@ public sealed class PeerDriftDetector
         if (++_agreeing < Confirmations) return false;
         _agreeing = 0;
         _driftingSince = wants ? at : null;
+        return true;
+    }
+
+    /// <summary>Whether <see cref="IsWarmerThanPeers"/> changed at the last sample.</summary>
+    public bool WarmingChanged { get; private set; }
+
+    private bool JudgeWarming(bool warming, bool calm)
+    {
+        var wants = IsWarmerThanPeers ? !calm : warming;
+        if (wants == IsWarmerThanPeers)
+        {
+            _warmingAgreeing = 0;
+            return false;
+        }
+        if (++_warmingAgreeing < Confirmations) return false;
+        _warmingAgreeing = 0;
+        IsWarmerThanPeers = wants;
         return true;
     }
 

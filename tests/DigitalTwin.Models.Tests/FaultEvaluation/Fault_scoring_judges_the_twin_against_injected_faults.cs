@@ -142,4 +142,27 @@ public sealed class Fault_scoring_judges_the_twin_against_injected_faults
             "FAULTS injected=1 detected=1 recall=1.00 median_lead_h=NaN cause_accuracy=1.00 false_alerts_per_100_twin_days=0.00",
         ], report.Lines());
     }
+
+    [Fact]
+    public void A_wearing_fan_is_judged_by_its_own_alerts_not_by_another_fault_on_its_server()
+    {
+        var faults = new[]
+        {
+            new InjectedFault("f1", "fan_failure", "srv-a1-fan1", H(2), H(30), null, null),
+            new InjectedFault("f2", "stuck_sensor", "srv-a1", H(10), null, H(12), "inlet_temp_c"),
+        };
+        var alerts = new[] { Alert("a1", "srv-a1", "inlet_temp_c", 10.1, "sensor"), Alert("a2", "srv-a1-fan1", "fan_rpm", 29.5, "limit") };
+        var incidents = new[]
+        {
+            new ObservedIncident("i1", "sensor", "srv-a1", ["a1"], H(10.1), H(10.1)),
+            new ObservedIncident("i2", "hardware", "srv-a1-fan1", ["a2"], H(29.5), H(29.5)),
+        };
+
+        var report = new FaultScoring(Plant).Score(faults, alerts, incidents, [], H(1), H(40));
+
+        var fan = Assert.Single(report.Outcomes, o => o.Fault.Id == "f1");
+        Assert.Equal("a2", fan.FirstAlert!.AlertId);
+        Assert.True(fan.CauseRight);
+        Assert.True(Assert.Single(report.Outcomes, o => o.Fault.Id == "f2").CauseRight);
+    }
 }

@@ -70,6 +70,24 @@ public sealed class Stuck_and_drifting_sensors_are_told_from_real_change
             var hot = hours > 3;
             detector.Observe(T0.AddHours(hours), 22.5 + Noise() + (hot ? 4 : 0), 22, 32 + Noise() + (hot ? 12 : 0), 32);
             Assert.False(detector.IsDrifting, $"drifting at {hours:F2} h");
+            // It is air warmer at this server than at its peers, from the second warm sample on (ten minutes).
+            Assert.Equal(step >= 12 * 3 + 2, detector.IsWarmerThanPeers);
+        }
+    }
+
+    [Fact]
+    public void A_rack_that_warms_as_a_whole_is_nobody_warmer_than_its_peers()
+    {
+        var detector = new PeerDriftDetector(TimeSpan.FromHours(6), TimeSpan.FromDays(1));
+        var random = new Random(12);
+        double Noise() => (random.NextDouble() - 0.5) * 0.2;
+        for (var step = 0; step <= 12 * 8; step++)
+        {
+            var hours = step / 12.0;
+            // From 3 h the room's cooling fails: the whole rack's inlets and outlets rise together by 8 °C.
+            var warm = hours > 3 ? 8 : 0;
+            detector.Observe(T0.AddHours(hours), 22.5 + Noise() + warm, 22 + warm, 32 + Noise() + warm, 32 + warm);
+            Assert.False(detector.IsWarmerThanPeers, $"warmer than its peers at {hours:F2} h");
         }
     }
 }
