@@ -55,7 +55,7 @@ internal sealed class SimulatedWorld : IAsyncDisposable
         var epoch = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var clock = new ScaledTimeProvider(epoch, options.TimeScale, anchor);
         var extra = string.Create(CultureInfo.InvariantCulture,
-            $"--load {options.Load} --component-interval {options.ComponentIntervalS ?? options.IntervalS} {options.SimulatorArguments}").Trim();
+            $"--load {options.Load} {options.SimulatorArguments}").Trim();
         var settings = new Dictionary<string, string>
         {
             ["DigitalTwin:Clock:TimeScale"] = options.TimeScale.ToString("R", CultureInfo.InvariantCulture),
@@ -68,6 +68,8 @@ internal sealed class SimulatedWorld : IAsyncDisposable
             ["DigitalTwin:Demo:Simulator:Rooms"] = options.Rooms.ToString(CultureInfo.InvariantCulture),
             ["DigitalTwin:Demo:Simulator:Seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
             ["DigitalTwin:Demo:Simulator:Interval"] = options.IntervalS.ToString("R", CultureInfo.InvariantCulture),
+            // The demo passes --component-interval itself (a second one in the extra arguments makes the simulator refuse to run).
+            ["DigitalTwin:Demo:Simulator:ComponentInterval"] = (options.ComponentIntervalS ?? options.IntervalS).ToString("R", CultureInfo.InvariantCulture),
             ["DigitalTwin:Demo:Simulator:Truth"] = Path.Combine(folder, "truth.jsonl"),
             ["DigitalTwin:Demo:Simulator:ExtraArguments"] = extra,
             ["DigitalTwin:Mqtt:ForwardSimulationTopics"] = "true",
