@@ -28,6 +28,10 @@ public static class ThermalCalibrator
     /// hottest server compares, K (below it the slope is sensor noise).</summary>
     private const double MinimumMeanRiseK = 0.3;
 
+    /// <summary>Samples between a row and its instrument: more than a history carries one reading forward
+    /// (<see cref="ThermalHistoryBuilder"/>'s carry), so the two never share a sensor's noise.</summary>
+    private const int InstrumentLag = 6;
+
     /// <summary>Parameters for <paramref name="room"/> fitted to <paramref name="history"/> where it allows.</summary>
     public static ThermalParameters Calibrate(ThermalRoom room, ThermalHistory history)
     {
@@ -131,6 +135,7 @@ public static class ThermalCalibrator
             var current = racks[rack.Id];
             var rows = new List<double[]>();
             var targets = new List<double>();
+            var times = new List<int>();
             // Per sample: the warm share's driving difference (return − supply) and the hottest server's rise over supply.
             var drives = new List<double>();
             var hottestRises = new List<double>();
@@ -151,16 +156,20 @@ public static class ThermalCalibrator
                 var power = double.IsFinite(h.PowerW[k]) ? h.PowerW[k] : rack.ItPowerW;
                 var drawn = Math.Max(power, 50) / (Air.VolumetricHeatCapacity * current.ExhaustRiseK);
                 var cold = Math.Min(1, supplied / drawn);
-                var x = returnC - supplyC;
+                // Warm air is the rack's exhaust mixed with room air, as the plant has it (its measured outlet, else
+                // inlet + its exhaust rise).
+                var exhaust = double.IsFinite(h.OutletMeanC[k]) ? h.OutletMeanC[k] : inlet + current.ExhaustRiseK;
+                var x = ThermalDefaults.ExhaustMakeUpShare * exhaust + (1 - ThermalDefaults.ExhaustMakeUpShare) * returnC - supplyC;
                 // inlet = supply + (1 − (1 − r)·cold)·x + offset  ⇒  inlet − supply − (1 − cold)·x = r·(cold·x) + offset
                 rows.Add([cold * x, 1]);
+                times.Add(k);
                 targets.Add(inlet - supplyC - (1 - cold) * x);
                 drives.Add(x);
                 hottestRises.Add(double.IsFinite(hottest) ? hottest - supplyC : double.NaN);
             }
             if (rows.Count < MinimumSamples) continue;
             samples += rows.Count;
-            var fit = StandardDeviation(rows.Select(r => r[0])) > 0.3 ? LinearFit.Fit(rows, targets) : null;
+            var fit = StandardDeviation(rows.Select(r => r[0])) > 0.3 ? Instrumented(rows, targets, times) : null;
             var recirculation = current.Recirculation;
             if (fit is not null && fit.StandardErrors[0] < 0.05 && fit.Coefficients[0] is >= -0.05 and <= 0.95)
             {
@@ -175,7 +184,8 @@ public static class ThermalCalibrator
             var meanRises = pairs.Select(n => targets[n] + (1 - (drives[n] != 0 ? rows[n][0] / drives[n] : 1)) * drives[n]).ToList();
             if (pairs.Count >= MinimumSamples && StandardDeviation(meanRises) > MinimumMeanRiseK)
             {
-                var hottestFit = LinearFit.Fit([.. meanRises.Select(m => new[] { m, 1.0 })], [.. pairs.Select(n => hottestRises[n])]);
+                var hottestFit = Instrumented([.. meanRises.Select(m => new[] { m, 1.0 })], [.. pairs.Select(n => hottestRises[n])],
+                    [.. pairs.Select(n => times[n])]);
                 if (hottestFit is not null && hottestFit.StandardErrors[0] < 0.1 && hottestFit.Coefficients[0] is >= 0.9 and <= 3.5)
                 {
                     hottestFactor = Math.Clamp(hottestFit.Coefficients[0], 1, 3);
@@ -201,14 +211,35 @@ public static class ThermalCalibrator
                 (factors < room.Racks.Count ? $"; others {ThermalDefaults.HottestShareFactor}" : ""));
         if (slopes > 0)
             sources["rack.recirculation"] = new("rack.recirculation", true,
-                $"{slopes} of {room.Racks.Count} racks: least squares of inlet on return − supply" +
-                (slopes < room.Racks.Count ? $"; others {ThermalDefaults.Recirculation} (return − supply too steady to tell)" : ""));
+                $"{slopes} of {room.Racks.Count} racks: least squares of inlet on warm air (exhaust and room) − supply" +
+                (slopes < room.Racks.Count ? $"; others {ThermalDefaults.Recirculation} (warm air − supply too steady to tell)" : ""));
         else if (offsets > 0)
             sources["rack.recirculation"] = new("rack.recirculation", false,
-                $"{ThermalDefaults.Recirculation} of intake: return − supply too steady in the history to tell recirculation apart");
+                $"{ThermalDefaults.Recirculation} of intake: warm air − supply too steady in the history to tell recirculation apart");
         if (offsets > 0)
             sources["rack.inlet_offset"] = new("rack.inlet_offset", true,
                 $"{offsets} of {room.Racks.Count} racks: mean residual of the inlet over {samples} samples");
+    }
+
+    /// <summary>
+    /// Least squares of <paramref name="targets"/> on <paramref name="rows"/> with each row instrumented by the row
+    /// <see cref="InstrumentLag"/> samples earlier: the supply air's sensor noise sits in both the target (inlet − supply)
+    /// and the regressor (warm air − supply) and would bias the slope up by its variance over the regressor's
+    /// (errors in variables), while the readings of a few samples before vary with the same load but not the same noise.
+    /// </summary>
+    private static LinearFit? Instrumented(List<double[]> rows, List<double> targets, List<int> times)
+    {
+        var byTime = new Dictionary<int, int>(times.Count);
+        for (var n = 0; n < times.Count; n++) byTime[times[n]] = n;
+        var (x, z, y) = (new List<double[]>(), new List<double[]>(), new List<double>());
+        for (var n = 0; n < rows.Count; n++)
+        {
+            if (!byTime.TryGetValue(times[n] - InstrumentLag, out var earlier)) continue;
+            x.Add(rows[n]);
+            z.Add(rows[earlier]);
+            y.Add(targets[n]);
+        }
+        return x.Count >= MinimumSamples ? LinearFit.FitInstrumented(x, z, y) : null;
     }
 
     private static double FitHeatCapacity(ThermalRoom room, ObservedRoom observed,

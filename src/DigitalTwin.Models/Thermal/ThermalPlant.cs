@@ -207,12 +207,12 @@ internal sealed class ThermalPlant
             var fed = Math.Min(1, supplyShare);
             var cold = (1 - RackParameters[j].Recirculation) * fed;
             var supplyC = supplied > 0 ? suppliedHeat / supplied : returnC;
-            // The usual recirculation is room air; cold air short of what the servers draw is made up partly by their
-            // own exhaust from the hot aisle (a starved rack breathes what it blows out), the rest by room air.
+            // Warm air reaches an intake over the top of the rack and round the row ends: the rack's own exhaust from
+            // the hot aisle mixed with room air, whether it is the usual leak (recirculation) or makes up for cold air
+            // short of what the servers draw (a starved rack breathes what it blows out).
             var exhaust = double.IsNaN(EquipmentC[j]) ? returnC : ExhaustC(j);
-            var makeUp = ThermalDefaults.ExhaustMakeUpShare * exhaust + (1 - ThermalDefaults.ExhaustMakeUpShare) * returnC;
+            var warmC = ThermalDefaults.ExhaustMakeUpShare * exhaust + (1 - ThermalDefaults.ExhaustMakeUpShare) * returnC;
             var warmShare = 1 - cold;
-            var warmC = warmShare > 1e-9 ? ((fed - cold) * returnC + (1 - fed) * makeUp) / warmShare : returnC;
             intakeTargetC[j] = cold * supplyC + warmShare * warmC;
             // The hottest server breathes more of the warm air than the rack's mean (it rises to the top).
             var hottestWarm = Math.Min(ThermalDefaults.HighestWarmShare, RackParameters[j].HottestShareFactor * warmShare);
