@@ -18,7 +18,9 @@ internal sealed record CoolingEvaluationPlan(
     double FailureS,
     string? Fail,
     DateTimeOffset Epoch,
-    string Folder)
+    string Folder,
+    bool Offline = false,
+    double ResponseS = 60)
 {
     /// <summary>Start of the measured period.</summary>
     public double MeasureFromS => WarmUpS + SettleS;
@@ -42,5 +44,6 @@ internal sealed record CoolingEvaluationPlan(
         ["DigitalTwin:Clock:TimeScale"] = TimeScale.ToString(CultureInfo.InvariantCulture),
         ["DigitalTwin:Clock:Epoch"] = Epoch.ToString("O", CultureInfo.InvariantCulture),
         ["DigitalTwin:Clock:Anchor"] = anchor.ToString("O", CultureInfo.InvariantCulture),
+        ["DigitalTwin:Cooling:FailureResponseTime"] = TimeSpan.FromSeconds(ResponseS).ToString("c", CultureInfo.InvariantCulture),
     };
 }

@@ -5,6 +5,9 @@ using System.Text;
 using DigitalTwin.Abstractions.Cooling;
 using DigitalTwin.Cli.Client;
 using DigitalTwin.Evaluation.Cooling;
+using DigitalTwin.Evaluation.WhatIf;
+using CoolingConstraints = DigitalTwin.Models.Optimisation.CoolingConstraints;
+using FailureResponse = DigitalTwin.Models.Optimisation.FailureResponse;
 
 namespace DigitalTwin.Cli.Commands;
 
@@ -45,9 +48,18 @@ internal static class EvalCoolingCommand
         var fail = new Option<string?>("--fail") { Description = "The CRAC that fails after the measured period (default: the first in the topology)." };
         var epoch = new Option<string>("--epoch") { Description = "Simulated start (ISO 8601; a weekday morning by default).", DefaultValueFactory = _ => "2026-11-24T10:00:00Z" };
         var output = new Option<string?>("--output") { Description = "Folder for the topology and the truth files (default: a new temporary folder)." };
+        var offline = new Option<bool>("--offline")
+        {
+            Description = "No silo: the models' optimiser on the simulator's recording of the warm-up, its settings and the loop's response to the failure given to the simulator as --command-at.",
+        };
+        var responseTime = new Option<double>("--response")
+        {
+            // The silo's DigitalTwin:Cooling:FailureResponseTime, in simulated seconds; offline also when the response is given.
+            Description = "Simulated seconds the loop takes to answer a stopped CRAC (the optimiser's N+1 check counts on it).", DefaultValueFactory = _ => 60,
+        };
         var command = new Command("cooling", "Measure the cooling loop's saving against the data-centre simulator (baseline, optimised, one CRAC failing).")
         {
-            servers, rooms, seed, scale, interval, warmUp, settle, period, failure, fail, epoch, output,
+            servers, rooms, seed, scale, interval, warmUp, settle, period, failure, fail, epoch, output, offline, responseTime,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -59,7 +71,8 @@ internal static class EvalCoolingCommand
                     Positive(parse.GetValue(warmUp), "--warm-up"), Math.Max(0, parse.GetValue(settle)), Positive(parse.GetValue(period), "--period"),
                     Math.Max(0, parse.GetValue(failure)), parse.GetValue(fail),
                     DateTimeOffset.Parse(parse.GetValue(epoch)!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                    parse.GetValue(output) ?? Directory.CreateTempSubdirectory("dt-eval-cooling-").FullName);
+                    parse.GetValue(output) ?? Directory.CreateTempSubdirectory("dt-eval-cooling-").FullName,
+                    parse.GetValue(offline), Positive(parse.GetValue(responseTime), "--response"));
                 return await RunAsync(plan, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -89,18 +102,31 @@ internal static class EvalCoolingCommand
         await LocalSimulator.RunAsync([.. plan.World(topology), .. failure, "--no-broker", "--truth", baselineTruth, "--duration", Text(plan.EndS)], Log(plan), cancellationToken);
 
         var optimisedTruth = Path.Combine(plan.Folder, "optimised-truth.jsonl");
-        var recommendation = await RunOptimisedAsync(plan, topology, failure, failed, optimisedTruth, cancellationToken);
+        var (from, to) = (plan.At(plan.MeasureFromS), plan.At(plan.MeasureToS));
+        var (applied, failedAt) = (plan.At(plan.WarmUpS), plan.At(plan.MeasureToS));
+        double predictedSavingPct;
+        int rollbacksBefore, rollbacksAfter;
+        if (plan.Offline)
+        {
+            predictedSavingPct = await RunOfflineAsync(plan, topology, failure, failed, optimisedTruth, cancellationToken);
+            // Offline there is no loop: the response the optimiser counted on is given to the simulator at its time.
+            (rollbacksBefore, rollbacksAfter) = (0, failed is null ? 0 : 1);
+        }
+        else
+        {
+            var recommendation = await RunOptimisedAsync(plan, topology, failure, failed, optimisedTruth, cancellationToken);
+            var rollbacks = recommendation.Trail.Where(t => t.Step == CoolingTrailSteps.Rollback).ToList();
+            predictedSavingPct = recommendation.PredictedSavingPct;
+            (rollbacksBefore, rollbacksAfter) = (rollbacks.Count(t => t.At < failedAt), rollbacks.Count(t => t.At >= failedAt));
+        }
 
         var baseline = SimulatorTruth.Read(baselineTruth);
         var optimised = SimulatorTruth.Read(optimisedTruth);
-        var (from, to) = (plan.At(plan.MeasureFromS), plan.At(plan.MeasureToS));
         var baselineKwh = baseline.CoolingEnergyKwh(from, to);
         var optimisedKwh = optimised.CoolingEnergyKwh(from, to);
         Console.Error.WriteLine(Invariant($"eval: IT energy over the measured hour: baseline {baseline.ItEnergyKwh(from, to):0.00} kWh, optimised {optimised.ItEnergyKwh(from, to):0.00} kWh"));
-        var (applied, failedAt) = (plan.At(plan.WarmUpS), plan.At(plan.MeasureToS));
-        var rollbacks = recommendation.Trail.Where(t => t.Step == CoolingTrailSteps.Rollback).ToList();
         Console.WriteLine(Invariant(
-            $"COOLING baseline_kwh={baselineKwh:0.00} optimised_kwh={optimisedKwh:0.00} saving_pct={100 * (baselineKwh - optimisedKwh) / baselineKwh:0.0} predicted_saving_pct={recommendation.PredictedSavingPct:0.0} max_inlet_c={optimised.MaxInletC(applied, failedAt):0.00} violations={optimised.Violations(applied, failedAt)} rollbacks={rollbacks.Count(t => t.At < failedAt)}"));
+            $"COOLING baseline_kwh={baselineKwh:0.00} optimised_kwh={optimisedKwh:0.00} saving_pct={100 * (baselineKwh - optimisedKwh) / baselineKwh:0.0} predicted_saving_pct={predictedSavingPct:0.0} max_inlet_c={optimised.MaxInletC(applied, failedAt):0.00} violations={optimised.Violations(applied, failedAt)} rollbacks={rollbacksBefore}"));
         if (failed is not null)
         {
             var end = plan.At(plan.EndS);
@@ -111,7 +137,7 @@ internal static class EvalCoolingCommand
                 Console.Error.WriteLine($"eval: the room is not N+1 for {failed}: at the baseline settings its loss already takes racks past their critical limit");
             }
             Console.WriteLine(Invariant(
-                $"COOLING-FAILURE violations={optimised.Violations(failedAt, end)} rollbacks={rollbacks.Count(t => t.At >= failedAt)} max_inlet_c={optimised.MaxInletC(failedAt, end):0.00}"));
+                $"COOLING-FAILURE violations={optimised.Violations(failedAt, end)} rollbacks={rollbacksAfter} max_inlet_c={optimised.MaxInletC(failedAt, end):0.00}"));
         }
         return 0;
     }
@@ -165,6 +191,63 @@ internal static class EvalCoolingCommand
             Console.Error.WriteLine(Invariant($"eval: trail {step.At:HH:mm:ss} {step.Step} by {step.Actor}: {step.Detail}"));
         }
         return final;
+    }
+
+    /// <summary>
+    /// Offline: the simulator records the warm-up, the models' optimiser recommends from that recording as the silo
+    /// would, and the simulator runs the world again with the recommended settings from the end of the warm-up and, when
+    /// a unit fails, the loop's response to it (the room's other units to full cooling) <see cref="CoolingEvaluationPlan.ResponseS"/>
+    /// later. Returns the predicted saving, %.
+    /// </summary>
+    private static async Task<double> RunOfflineAsync(CoolingEvaluationPlan plan, string topology, string[] failure, string? failing, string truth,
+        CancellationToken cancellationToken)
+    {
+        var recording = Path.Combine(plan.Folder, "warm-up.jsonl");
+        Console.Error.WriteLine(Invariant($"eval: offline: recording the warm-up ({plan.WarmUpS:0} simulated s at {plan.IntervalS:0} s)"));
+        // Components (CPUs, disks, fans, PSUs) say nothing the room model reads: published rarely, the recording stays small.
+        await LocalSimulator.RunAsync([.. plan.World(topology), "--no-broker", "--record", recording, "--interval", Text(plan.IntervalS),
+            "--component-interval", Text(plan.WarmUpS), "--duration", Text(plan.WarmUpS)], Log(plan), cancellationToken);
+        var document = DigitalTwin.Topology.TopologyFile.Load(topology).Document ?? throw new InvalidOperationException($"{topology}: not a topology");
+        var layouts = TopologyThermalLayout.Build(document.Twins);
+        var wanted = layouts.SelectMany(l => l.ServerRacks.Keys.Concat(l.Cracs.Select(c => c.Id))).ToHashSet(StringComparer.Ordinal);
+        var readings = TelemetryRecording.Read(recording, out _, wanted.Contains);
+        // The silo's defaults (CoolingOptions): 27 °C less 1 K, cold air at 1.3× the draw, N+1 against 32 °C with the loop's response.
+        var constraints = new CoolingConstraints(InletLimitC: 27, SafetyMarginK: 1, MaxSetpointStepK: 1000, MaxFanStepPct: 1000, MinColdAirShare: 1.3,
+            FailureLimitC: 32, Response: new FailureResponse(DetectionS: plan.ResponseS));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var answers = RecordedCoolingOptimisation.Recommend(layouts, readings, plan.At(plan.WarmUpS), constraints, TimeSpan.FromHours(3));
+        double before = 0, after = 0;
+        var commands = new List<string>();
+        foreach (var (layout, found, calibration) in answers)
+        {
+            before += found.CoolingPowerBeforeW;
+            after += found.CoolingPowerAfterW;
+            Console.Error.WriteLine(Invariant($"eval: {layout.RoomId}: predicted {found.CoolingPowerBeforeW / 1000:0.00} → {found.CoolingPowerAfterW / 1000:0.00} kW ({found.PredictedSavingPct:0.0} %); ") +
+                string.Join(", ", found.Current.Zip(found.Recommended).Select(p => Invariant($"{p.First.CracId} {p.First.SetpointC:0.#}→{p.Second.SetpointC:0.#} °C {p.First.FanPct:0}→{p.Second.FanPct:0} %"))));
+            Console.Error.WriteLine($"eval: {layout.RoomId}: {found.Method}; calibrated: {calibration}");
+            foreach (var check in found.FailureChecks)
+            {
+                Console.Error.WriteLine(Invariant($"eval: {layout.RoomId}: losing {check.FailedCracId}: peak {check.TransientPeakC:0.0} °C at {check.TransientPeakRackId}") +
+                    (check.TimeToCriticalS is { } s ? Invariant($", 32 °C after {s:0} s") : "") + Invariant($" (nobody responding: {check.HighestInletC:0.0} °C)"));
+            }
+            foreach (var setting in found.Recommended)
+            {
+                commands.AddRange(["--command-at", Invariant($"{plan.WarmUpS}:{setting.CracId}:set_setpoint:{setting.SetpointC}"),
+                    "--command-at", Invariant($"{plan.WarmUpS}:{setting.CracId}:set_fan_speed:{setting.FanPct}")]);
+            }
+            if (failing is not null && layout.Cracs.Any(c => c.Id == failing))
+            {
+                foreach (var crac in layout.Cracs.Where(c => c.Id != failing))
+                {
+                    var at = plan.MeasureToS + plan.ResponseS;
+                    commands.AddRange(["--command-at", Invariant($"{at}:{crac.Id}:set_setpoint:{crac.SetpointMinC}"), "--command-at", Invariant($"{at}:{crac.Id}:set_fan_speed:100")]);
+                }
+            }
+        }
+        Console.Error.WriteLine(Invariant($"eval: offline: optimised in {started.Elapsed.TotalSeconds:0.0} s; running the world again with the recommended settings from {plan.WarmUpS:0} s") +
+            (failing is null ? "" : Invariant($", {failing} failing at {plan.MeasureToS:0} s and its room's other units to full cooling {plan.ResponseS:0} s later")));
+        await LocalSimulator.RunAsync([.. plan.World(topology), .. failure, .. commands, "--no-broker", "--truth", truth, "--duration", Text(plan.EndS)], Log(plan), cancellationToken);
+        return before > 0 ? 100 * (before - after) / before : 0;
     }
 
     /// <summary>The first CRAC of the topology the simulator wrote (the unit that fails unless --fail names one).</summary>

@@ -25,11 +25,20 @@ public sealed class CoolingOptions
     public double MinColdAirShare { get; set; } = 1.3;
 
     /// <summary>
-    /// Highest inlet any rack may reach at recommended settings if one CRAC stops, before the loop responds, °C (ASHRAE
-    /// A1's allowable top, the servers' usual critical limit): aisles heat within seconds of a unit stopping, faster
-    /// than a rollback can answer. 0 leaves N+1 at the new settings unjudged.
+    /// The critical inlet limit N+1 is judged against, °C (ASHRAE A1's allowable top, the servers' usual critical limit):
+    /// after the loss of any one CRAC from the recommended settings, with the loop responding after
+    /// <see cref="FailureResponseTime"/>, no rack may reach it (or, for a loss the room does not survive even at its
+    /// present settings, reach it sooner than it would today). 0 leaves N+1 at the new settings unjudged.
     /// </summary>
     public double FailureInletLimitC { get; set; } = 32;
+
+    /// <summary>
+    /// How long the loop takes to answer a stopped CRAC (twin time): the telemetry that shows it stopped, the loop's
+    /// check, the rollback's commands reaching the room's other units, which then go to full cooling (lowest setpoint,
+    /// full fan). The optimiser's N+1 check counts on exactly this, so set it to what the site's telemetry interval and
+    /// command path really take.
+    /// </summary>
+    public TimeSpan FailureResponseTime { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long a recommendation may wait for approval (twin time).</summary>
     public TimeSpan RecommendationLifetime { get; set; } = TimeSpan.FromMinutes(15);

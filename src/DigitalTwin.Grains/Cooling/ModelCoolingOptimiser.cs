@@ -51,7 +51,8 @@ public sealed class ModelCoolingOptimiser : ICoolingOptimiser
                 MaxFanStepPct: limits.MaxFanStepPct ?? UnlimitedStep,
                 RackLimitsC: room.Racks.ToDictionary(r => r.RackId, r => r.InletLimitC, StringComparer.Ordinal),
                 MinColdAirShare: limits.MinColdAirShare,
-                FailureLimitC: limits.FailureLimitC);
+                FailureLimitC: limits.FailureLimitC,
+                Response: new FailureResponse(DetectionS: limits.FailureResponseS));
             var found = CoolingOptimiser.Recommend(thermal, parameters, constraints);
             if (!found.Feasible)
                 notes.Add(Invariant($"{room.RoomId}: no setting keeps every rack {limits.SafetyMarginK:0.#} K below its limit; this is the most cooling allowed"));
@@ -67,9 +68,11 @@ public sealed class ModelCoolingOptimiser : ICoolingOptimiser
                 Math.Round(found.InletBeforeC.GetValueOrDefault(rack.RackId, double.NaN), 2),
                 Math.Round(found.InletAfterC.GetValueOrDefault(rack.RackId, double.NaN), 2))));
             checks.AddRange(found.FailureChecks);
+            foreach (var lost in found.FailureChecks.Where(c => c.TimeToCriticalS is not null))
+                notes.Add(Invariant($"{room.RoomId}: N+1 not held for {lost.FailedCracId}: {lost.TransientPeakRackId} passes {limits.FailureLimitC:0.#} °C {lost.TimeToCriticalS:0} s after its loss"));
         }
         if (cracs.Count == 0) throw new InvalidOperationException(string.Join("; ", notes));
-        return new CoolingPlan(cracs, before, after, racks, Redundancy(checks, notes), string.Join(" | ", bases));
+        return new CoolingPlan(cracs, before, after, racks, Redundancy(checks, notes, limits), string.Join(" | ", bases));
     }
 
     /// <summary>Calibrated to the room's history where it allows, then anchored on the latest readings.</summary>
@@ -86,15 +89,20 @@ public sealed class ModelCoolingOptimiser : ICoolingOptimiser
         return LatestReadingCalibration.InletOffsets(thermal, parameters, inlets);
     }
 
-    private static CoolingRedundancy Redundancy(List<CracFailureCheck> checks, List<string> notes)
+    private static CoolingRedundancy Redundancy(List<CracFailureCheck> checks, List<string> notes, CoolingPlanLimits limits)
     {
-        var worst = checks.MaxBy(c => c.HighestInletAfterResponseC);
+        // The worst loss is the one that comes nearest the critical limit while the loop responds, where that was followed.
+        var worst = checks.MaxBy(c => c.TransientPeakC ?? c.HighestInletAfterResponseC);
         var detail = worst is null
             ? "no CRAC to lose"
-            : Invariant($"worst single failure {worst.FailedCracId}: {worst.HottestRackId} reaches {worst.HighestInletC:0.0} °C at the new settings, {worst.HighestInletAfterResponseC:0.0} °C once the others respond");
+            : worst.TransientPeakC is { } peak
+                ? Invariant($"worst single failure {worst.FailedCracId}: with the others at full cooling {limits.FailureResponseS:0} s after it, {worst.TransientPeakRackId} peaks at {peak:0.0} °C") +
+                  (worst.TimeToCriticalS is { } s ? Invariant($" and passes {limits.FailureLimitC:0.#} °C {s:0} s after the loss") : Invariant($", below {limits.FailureLimitC:0.#} °C")) +
+                  Invariant($"; {worst.HighestInletAfterResponseC:0.0} °C once settled")
+                : Invariant($"worst single failure {worst.FailedCracId}: {worst.HottestRackId} reaches {worst.HighestInletC:0.0} °C at the new settings, {worst.HighestInletAfterResponseC:0.0} °C once the others respond");
         if (notes.Count > 0) detail += "; " + string.Join("; ", notes);
-        return new CoolingRedundancy(checks.All(c => c.WithinLimitAfterResponse), worst?.FailedCracId,
-            worst is null ? null : Math.Round(worst.HighestInletAfterResponseC, 2), detail);
+        return new CoolingRedundancy(checks.All(c => c.Kept), worst?.FailedCracId,
+            worst is null ? null : Math.Round(worst.TransientPeakC ?? worst.HighestInletAfterResponseC, 2), detail);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

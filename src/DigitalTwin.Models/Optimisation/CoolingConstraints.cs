@@ -11,9 +11,12 @@ namespace DigitalTwin.Models.Optimisation;
 /// <param name="MinColdAirShare">Least cold air every rack must get over the air its servers draw (its supply share);
 /// 0: no such floor. Above 1 keeps the room out of planned recirculation, where a room model calibrated at ample
 /// airflow knows least: how much hotter the top of a starved rack breathes depends on details it has not seen.</param>
-/// <param name="FailureLimitC">Highest inlet any rack may reach at the recommended settings if any one running CRAC
-/// stops, before anything responds (steady state of the others), °C; 0: not judged. Air aisles react within seconds
-/// of a unit stopping, faster than any loop can answer, so this is what keeps racks below their critical limit.</param>
+/// <param name="FailureLimitC">The critical inlet limit N+1 is judged against, °C; 0: N+1 not judged. For every running
+/// CRAC whose loss the room survives at the present settings (with the loop's <paramref name="Response"/>), no rack may
+/// reach it after that loss from the recommended settings either; for a loss the room does not survive even today, no
+/// rack may reach it sooner than today, less <see cref="FailureResponse.TimeToLimitToleranceS"/>. Air aisles heat within
+/// seconds of a unit stopping, so what counts is the time between the loss and the others' response.</param>
+/// <param name="Response">How the loop answers the loss of a unit (null: <see cref="FailureResponse"/>'s defaults).</param>
 public sealed record CoolingConstraints(
     double InletLimitC = 27,
     double SafetyMarginK = 1,
@@ -21,7 +24,8 @@ public sealed record CoolingConstraints(
     double MaxFanStepPct = 30,
     IReadOnlyDictionary<string, double>? RackLimitsC = null,
     double MinColdAirShare = 0,
-    double FailureLimitC = 0)
+    double FailureLimitC = 0,
+    FailureResponse? Response = null)
 {
     /// <summary>The limit of one rack before the margin, °C.</summary>
     public double LimitFor(string rackId) => RackLimitsC is not null && RackLimitsC.TryGetValue(rackId, out var own) ? own : InletLimitC;

@@ -23,13 +23,12 @@ public static class CoolingOptimiser
     private const int InnerIterations = 1500;
     private const double ShareScaleK = 10;
 
-    /// <summary>Cold air after a unit's loss, as a multiple of what a rack draws, above which the N+1 floor stops
-    /// asking for as much as today: twice the draw leaves room for the model's error on where the air goes (about
-    /// 1.4× against the simulator's aisles) and still lets an over-cooled room save.</summary>
-    private const double FailureColdAirShareCap = 2.0;
+    /// <summary>How close, K, a loss's steady state with nobody responding may come to the critical limit before the
+    /// optimiser follows that loss over time: below it, no response can take a rack past the limit.</summary>
+    private const double TransientScreenK = 0.5;
 
-    /// <summary>Spread of inlets from the bottom to the top of a rack assumed for its fan ramp, K.</summary>
-    private const double FanRampSpreadK = 2;
+    /// <summary>Seconds of time-to-limit that weigh as one kelvin in the constraints.</summary>
+    private const double TimeScaleS = 10;
 
     /// <summary>A recommendation for the room's running CRACs.</summary>
     public static CoolingRecommendation Recommend(ThermalRoom room, ThermalParameters parameters, CoolingConstraints? constraints = null)
@@ -37,34 +36,41 @@ public static class CoolingOptimiser
         ArgumentNullException.ThrowIfNull(room);
         ArgumentNullException.ThrowIfNull(parameters);
         constraints ??= new CoolingConstraints();
+        var response = constraints.Response ?? new FailureResponse();
         var running = room.Cracs.Where(c => c.Running).ToList();
         var current = running.Select(c => new CracSetting(c.Id, c.SetpointC, c.FanPct)).ToList();
         var evaluations = 0;
         var bounds = Bounds(running, constraints);
 
-        // N+1 at the new settings is judged only where one unit can be lost at all.
-        var failures = constraints.FailureLimitC > 0 && running.Count > 1 ? running : [];
+        // N+1 is judged only where one unit can be lost at all.
+        var losses = constraints.FailureLimitC > 0 && running.Count > 1 ? running : [];
         var start = current.SelectMany(s => new[] { s.SetpointC, s.FanPct }).ToArray();
-        Judged? present = null;
-        IReadOnlyDictionary<string, double>[] failureFloors = [];
+        // Per loss, the time a rack takes to reach the critical limit at the present settings with the loop's response;
+        // null where the room survives that loss today. Decided once, before the search.
+        double?[] todayTimeToLimitS = [.. losses.Select(_ => (double?)null)];
+        var followAll = true;
         Judged Evaluate(IReadOnlyList<double> x)
         {
-            evaluations += 1 + failures.Count;
+            evaluations += 1 + losses.Count;
             var applied = Apply(room, running, x);
             var point = new RoomThermalModel(applied, parameters).SteadyState();
-            var lost = failures.Select(f => new RoomThermalModel(applied with
+            // Screen every loss by its steady state with nobody responding (cheap, and never better than with a
+            // response); follow over time only the few that come near the limit, worst first.
+            var hottest = losses.Select(f => new RoomThermalModel(applied with
             {
                 Cracs = [.. applied.Cracs.Select(c => c.Id == f.Id ? c with { Running = false } : c)],
-            }, parameters).SteadyState()).ToArray();
-            var hottest = lost.Select(l => l.Steady ? l.RackInletC.Values.DefaultIfEmpty(0).Max() : double.PositiveInfinity).ToArray();
-            return new Judged(point, hottest, [.. lost.Select(l => l.RackSupplyShare)]);
+            }, parameters).SteadyState()).Select(l => l.Steady ? l.RackInletC.Values.DefaultIfEmpty(0).Max() : double.PositiveInfinity).ToArray();
+            var follow = Enumerable.Range(0, losses.Count)
+                .Where(i => hottest[i] > constraints.FailureLimitC - TransientScreenK)
+                .OrderByDescending(i => todayTimeToLimitS[i] is null ? 0 : 1).ThenByDescending(i => hottest[i])
+                .Take(followAll ? losses.Count : Math.Max(response.MaxSimulatedLosses, todayTimeToLimitS.Count(t => t is not null)))
+                .ToHashSet();
+            var transients = losses.Select((f, i) => follow.Contains(i) ? LossTransient.Follow(applied, parameters, f.Id, response, constraints.FailureLimitC) : null).ToArray();
+            evaluations += follow.Count;
+            return new Judged(point, hottest, transients);
         }
-        // Each rack's server draw relative to today's: server fans speed up as inlets warm (the steady state keeps
-        // today's draw), so warmer settings need more cold air to leave a rack as well fed as it is now.
-        double DrawGrowth(string rackId, ThermalOperatingPoint now, ThermalOperatingPoint next) =>
-            FanRamp(next.RackInletC[rackId]) / FanRamp(now.RackInletC[rackId]);
         // One constraint per rack on its inlet (K over its limit less the margin); when asked, one per rack on its
-        // cold-air share (scaled so 0.1 of share weighs as 1 K) and one per unit on the hottest inlet if it failed.
+        // cold-air share (scaled so 0.1 of share weighs as 1 K); per unit that may be lost, one on N+1 over time.
         double[] Violations(Judged judged) =>
         [
             .. room.Racks.Select(r => judged.Point.Steady
@@ -73,31 +79,30 @@ public static class CoolingOptimiser
             .. constraints.MinColdAirShare > 0
                 ? room.Racks.Select(r => judged.Point.Steady ? ShareScaleK * (constraints.MinColdAirShare - judged.Point.RackSupplyShare[r.Id]) : 50)
                 : [],
-            .. judged.FailureHottestC.Select(t => Math.Min(50, t - constraints.FailureLimitC)),
-            .. failureFloors.SelectMany((floor, u) => room.Racks.Select(r => judged.Point.Steady && judged.FailureShares[u].TryGetValue(r.Id, out var share)
-                ? ShareScaleK * (floor[r.Id] * DrawGrowth(r.Id, present!.Point, judged.Point) - share)
-                : 50)),
+            .. losses.Select((_, i) => Math.Min(50, LossViolation(judged.FailureHottestC[i], judged.Transients[i], todayTimeToLimitS[i]))),
         ];
+        double LossViolation(double steadyHottestC, LossTransient? transient, double? todayS)
+        {
+            if (todayS is { } today)
+            {
+                // Not survived even today: no rack may reach the critical limit sooner than it would today.
+                if (transient is null) return steadyHottestC <= constraints.FailureLimitC - TransientScreenK ? -1 : 50;
+                return transient.TimeToLimitS is { } s ? (today - response.TimeToLimitToleranceS - s) / TimeScaleS : -1;
+            }
+            // Survived today: no rack may reach the critical limit at all, neither on the way nor once the room settles.
+            // Unfollowed, the steady state with nobody responding bounds both from above.
+            return (transient is null ? steadyHottestC : Math.Max(transient.PeakC, transient.SettledC)) - constraints.FailureLimitC;
+        }
 
         var before = Evaluate(start);
-        // A unit whose loss already takes a rack past the failure limit at the present settings is a fact of the room's
-        // design, not something a setting can keep: holding every recommendation to it would forbid any saving. Its
-        // case is reported (the failure checks below), and only the units whose loss the room survives today bind.
-        var notKept = failures.Where((_, i) => before.FailureHottestC[i] > constraints.FailureLimitC).Select(c => c.Id).ToList();
-        if (notKept.Count > 0)
-        {
-            failures = [.. failures.Where(c => !notKept.Contains(c.Id))];
-            before = Evaluate(start);
-        }
-        // N+1 kept without trusting the model's absolute air distribution, which it cannot see in a steady history
-        // (how much of a lost unit's air its neighbours make up depends on where the air goes under the floor, and a
-        // room model that spread it evenly called a loss at 40 % fan survivable that the simulator's aisles did not
-        // survive): for every unit whose loss the room survives today, no rack may get less cold air for what it
-        // draws, after that loss, than it would today. Above ample (FailureColdAirShareCap × draw) the floor is the cap.
-        present = before;
-        failureFloors = constraints.FailureLimitC > 0
-            ? [.. before.FailureShares.Select(shares => shares.ToDictionary(p => p.Key, p => Math.Min(p.Value, FailureColdAirShareCap), StringComparer.Ordinal))]
-            : [];
+        // A unit whose loss takes a rack past the critical limit even at the present settings, with the loop's response,
+        // is a fact of the room's design that no setting can keep: holding every recommendation to it would forbid any
+        // saving. It is reported (the failure checks below) and held to today's time to the limit instead.
+        for (var i = 0; i < losses.Count; i++)
+            if (before.Transients[i] is { TimeToLimitS: { } s }) todayTimeToLimitS[i] = s;
+        var notKept = losses.Where((_, i) => todayTimeToLimitS[i] is not null).Select(c => c.Id).ToList();
+        followAll = false;
+        before = Evaluate(start);
         var scale = Math.Max(before.Point.CoolingPowerW, 1);
         var multipliers = new double[Violations(before).Length];
         var penalty = 10.0;
@@ -132,7 +137,8 @@ public static class CoolingOptimiser
         var after = Evaluate(chosen);
         var method = $"augmented Lagrangian ({OuterIterations} rounds, penalty up to {penalty:0}) with Nelder–Mead subproblems";
         if (notKept.Count > 0)
-            method += $"; N+1 not held for {string.Join(", ", notKept)} at the present settings either, so not a constraint";
+            method += $"; N+1 not held for {string.Join(", ", notKept)} at the present settings either (a rack reaches {constraints.FailureLimitC:0.#} °C "
+                + $"{string.Join(", ", notKept.Select(id => $"{todayTimeToLimitS[losses.FindIndex(c => c.Id == id)]:0} s"))} after the loss): held to no sooner than that";
         if (Violations(after).DefaultIfEmpty(0).Max() > 0)
         {
             // Feasibility restoration: walk back towards a feasible point until every rack is within its limit.
@@ -170,19 +176,17 @@ public static class CoolingOptimiser
             rounded = chosen;
         }
         var recommendedRoom = Apply(room, running, rounded);
-        var checks = running.Select(c => FailureCheck(recommendedRoom, parameters, constraints, c.Id, ref evaluations)).ToList();
+        var checks = running.Select(c => FailureCheck(recommendedRoom, parameters, constraints, losses.Count > 0 ? response : null, c.Id, ref evaluations)).ToList();
         return new CoolingRecommendation(current, recommended, before.Point.CoolingPowerW, after.Point.CoolingPowerW, before.Point.RackInletC,
             after.Point.RackInletC, feasible, checks, evaluations, method);
     }
 
-    /// <summary>A candidate's steady state, and per running unit (when N+1 is judged) the hottest inlet were it lost.</summary>
-    private sealed record Judged(ThermalOperatingPoint Point, double[] FailureHottestC, IReadOnlyDictionary<string, double>[] FailureShares);
+    /// <summary>A candidate's steady state, and per unit that may be lost (when N+1 is judged) the hottest steady inlet
+    /// were it lost with nobody responding, and the loss followed over time with the response where it was followed.</summary>
+    private sealed record Judged(ThermalOperatingPoint Point, double[] FailureHottestC, LossTransient?[] Transients);
 
-    /// <summary>Server airflow at a rack's highest inlet relative to the ramp's start (the hottest server's fans answer first).</summary>
-    private static double FanRamp(double hottestC) => ThermalDefaults.FanRamp(hottestC - FanRampSpreadK, hottestC);
-
-    private static CracFailureCheck FailureCheck(ThermalRoom room, ThermalParameters parameters, CoolingConstraints constraints, string failed,
-        ref int evaluations)
+    private static CracFailureCheck FailureCheck(ThermalRoom room, ThermalParameters parameters, CoolingConstraints constraints, FailureResponse? response,
+        string failed, ref int evaluations)
     {
         var without = room with { Cracs = [.. room.Cracs.Select(c => c.Id == failed ? c with { Running = false } : c)] };
         var responded = without with
@@ -194,8 +198,11 @@ public static class CoolingOptimiser
         var afterResponse = new RoomThermalModel(responded, parameters).SteadyState();
         var hottest = atSettings.RackInletC.MaxBy(p => p.Value);
         bool Within(ThermalOperatingPoint p) => p.Steady && room.Racks.All(r => p.RackInletC[r.Id] <= constraints.LimitFor(r.Id));
+        var transient = response is null ? null : LossTransient.Follow(room, parameters, failed, response, constraints.FailureLimitC);
+        evaluations += transient is null ? 0 : 1;
         return new CracFailureCheck(failed, hottest.Key, hottest.Value, Within(atSettings),
-            afterResponse.RackInletC.Values.DefaultIfEmpty(double.NaN).Max(), Within(afterResponse));
+            afterResponse.RackInletC.Values.DefaultIfEmpty(double.NaN).Max(), Within(afterResponse),
+            transient?.PeakC, transient?.PeakRackId, transient?.TimeToLimitS);
     }
 
     private static Vector<double> TryMinimise(Func<Vector<double>, double> f, Vector<double> start)

@@ -29,6 +29,7 @@ public sealed record CoolingRecommendation(
     /// <summary>Predicted saving, % of the present cooling power.</summary>
     public double PredictedSavingPct => CoolingPowerBeforeW > 0 ? 100 * (CoolingPowerBeforeW - CoolingPowerAfterW) / CoolingPowerBeforeW : 0;
 
-    /// <summary>True when the room would stay within its limits after any one CRAC fails, once the others respond.</summary>
-    public bool NPlusOneKept => FailureChecks.All(c => c.WithinLimitAfterResponse);
+    /// <summary>True when, after any one CRAC fails, no rack reaches the critical limit while the loop responds nor once the
+    /// room has settled (when N+1 was judged over time); else when the others' response keeps every rack within its limit.</summary>
+    public bool NPlusOneKept => FailureChecks.All(c => c.Kept);
 }
