@@ -31,6 +31,7 @@ internal sealed class SimulatorRun
     private readonly ClockLag _lag = new();
     // Component readings due in a batch that was skipped go out with the next one.
     private bool _componentsOwed;
+    private bool _reportedOn;
     private readonly List<ScheduledCommand> _scheduled = [];
     private int _obeyed;
 
@@ -126,19 +127,12 @@ internal sealed class SimulatorRun
         var settle = Stopwatch.StartNew();
         _simulation.Settle(_settings.SettleS);
         var settledMs = settle.ElapsedMilliseconds;
-        if (_settings.StartOnInput && !await StartSignalAsync(cancellationToken)) return 0;
-        // On its own clock the run's simulated time starts now, when it starts publishing, so the fault schedule's times
-        // count from the first readings the twin sees rather than from the start of settling (which may take half a
-        // minute on a busy machine, and would otherwise be caught up in one burst). A given epoch is a shared clock: kept.
-        if (_settings.Epoch is null && !_settings.NoBroker) _simulation.StartAt(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
-        var site = _simulation.Site;
-        _truth.Started(_simulation.Epoch, _settings.Seed, site.Servers.Count, site.Racks.Count(), site.Cracs.Count(), _settings.IntervalS, _settings.TimeScale);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"simulator: {site.Servers.Count} servers, {site.Racks.Count()} racks, {site.Cracs.Count()} CRACs in {site.Rooms.Count} rooms; settled {_settings.SettleS:0} s in {settledMs} ms; epoch {_simulation.Epoch:O}"));
         try
         {
             if (_settings.NoBroker)
             {
+                if (_settings.StartOnInput && !await StartSignalAsync(cancellationToken)) return 0;
+                Started(settledMs);
                 await using ITelemetrySink? sink = _settings.Record is { } record ? new RecordingSink(record) : null;
                 await RunOfflineAsync(sink, cancellationToken);
             }
@@ -146,8 +140,16 @@ internal sealed class SimulatorRun
             {
                 var (host, port) = ParseBroker(_settings.Broker);
                 await using var link = new MqttLink(host, port, _settings.Username, _settings.Password, _settings.ClientId);
+                // Connected before the host's go, so the first readings leave the moment it comes.
                 await link.ConnectAsync(cancellationToken);
                 Console.WriteLine($"simulator: connected to {host}:{port}; publishing every {_settings.IntervalS.ToString(CultureInfo.InvariantCulture)} simulated s at time scale {_settings.TimeScale.ToString(CultureInfo.InvariantCulture)}");
+                if (_settings.StartOnInput && !await StartSignalAsync(cancellationToken)) return 0;
+                // On its own clock the run's simulated time starts now, when it starts publishing, so the fault schedule's
+                // times count from the first readings the twin sees rather than from the start of settling (which may take
+                // half a minute on a busy machine, and would otherwise be caught up in one burst). A given epoch is a
+                // shared clock: kept.
+                if (_settings.Epoch is null) _simulation.StartAt(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+                Started(settledMs);
                 await RunOnlineAsync(link, cancellationToken);
             }
         }
@@ -159,6 +161,14 @@ internal sealed class SimulatorRun
             _truth.Dispose();
         }
         return 0;
+    }
+
+    private void Started(long settledMs)
+    {
+        var site = _simulation.Site;
+        _truth.Started(_simulation.Epoch, _settings.Seed, site.Servers.Count, site.Racks.Count(), site.Cracs.Count(), _settings.IntervalS, _settings.TimeScale);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"simulator: {site.Servers.Count} servers, {site.Racks.Count()} racks, {site.Cracs.Count()} CRACs in {site.Rooms.Count} rooms; settled {_settings.SettleS:0} s in {settledMs} ms; epoch {_simulation.Epoch:O}"));
     }
 
     // The host's go: any line on standard input; the end of input (the host gone) means stop.
@@ -202,6 +212,14 @@ internal sealed class SimulatorRun
         {
             var target = (clock.GetUtcNow() - _simulation.Epoch).TotalSeconds;
             if (_settings.DurationS is { } duration && _simulation.ElapsedS >= duration) return;
+            // Devices report once as they come on (the settled plant, once the clock reaches the run's start), then every
+            // interval: the twin shows live values at once rather than an interval later. Components keep their own
+            // cadence, so the first message carries only the servers, racks, CRACs and power the floor plan draws.
+            if (!_reportedOn && target >= 0 && _simulation.ElapsedS == 0)
+            {
+                _reportedOn = true;
+                await PublishAsync(sink, 0, components: false, cancellationToken);
+            }
             // A run that fell behind its clock catches up, but never past its duration.
             while (_simulation.ElapsedS + Simulation.StepS <= target && !cancellationToken.IsCancellationRequested
                 && !(_settings.DurationS is { } end && _simulation.ElapsedS >= end))
@@ -247,6 +265,11 @@ internal sealed class SimulatorRun
             return;
         }
         _componentsOwed = false;
+        await PublishAsync(sink, now, components, cancellationToken);
+    }
+
+    private async Task PublishAsync(ITelemetrySink sink, double now, bool components, CancellationToken cancellationToken)
+    {
         var ts = _simulation.Now;
         foreach (var payload in TelemetryBatches.Pack(_composer.Compose(now, components), ts))
         {

@@ -24,8 +24,8 @@ internal sealed partial class DemoDataCentre(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The silo must be up (broker listening, grains callable) before the simulator connects.
-        await WhenStartedAsync(stoppingToken);
+        // Never hold up the host's start: everything below runs beside it.
+        await Task.Yield();
         try
         {
             var dll = options.Value.Simulator.Path is { Length: > 0 } configured ? configured : SimulatorProcess.FindBuilt();
@@ -36,10 +36,15 @@ internal sealed partial class DemoDataCentre(
             }
             var topology = await TopologyFileAsync(dll, stoppingToken);
             if (topology is null) return;
-            // The simulator settles its physics (half a minute on a busy machine) while the twins are imported, and
-            // starts publishing only once they exist: the first readings the twin sees are of a settled plant.
+            // Neither reading the topology nor the simulator's settling needs the silo, so both start with it: the
+            // simulator settles its physics (ten seconds or more on a busy machine) while the silo starts and the twins
+            // are imported, connects once the broker listens, and starts publishing only once the twins exist, so the
+            // first readings the twin sees are of a settled plant.
+            var parsing = Task.Run(() => TopologyFile.Load(topology), stoppingToken);
             await using var simulator = SimulatorProcess.Start(dll, [.. RunArguments(topology), "--start-on-input"], logger);
-            if (!await EnsureImportedAsync(topology)) return;
+            // The silo must be up (grains callable) before the import.
+            await WhenStartedAsync(stoppingToken);
+            if (!await EnsureImportedAsync(topology, parsing)) return;
             await simulator.SignalStartAsync();
             LogSimulatorStarted(topology);
             var exit = await simulator.WaitForExitAsync(stoppingToken);
@@ -73,7 +78,7 @@ internal sealed partial class DemoDataCentre(
         return null;
     }
 
-    private async Task<bool> EnsureImportedAsync(string path)
+    private async Task<bool> EnsureImportedAsync(string path, Task<TopologyParseResult> parsing)
     {
         var topology = grains.GetLiveTopology();
         var view = await topology.GetViewAsync();
@@ -82,7 +87,7 @@ internal sealed partial class DemoDataCentre(
             LogKeepingTopology(view.Entries.Count);
             return true;
         }
-        var parsed = TopologyFile.Load(path);
+        var parsed = await parsing;
         if (parsed.Errors.Count > 0 || parsed.Document is null)
         {
             LogTopologyRefused(path, string.Join("; ", parsed.Errors));

@@ -111,13 +111,35 @@ function drawChart(canvas, answer) {
 
 function more(a) {
   const parts = [];
-  if (a.cooling?.length) parts.push('<h3>Cooling per room</h3>' + a.cooling.map(c => `<p>${esc(c.roomId)}: ${c.adequate ? 'copes' : '<span class="Critical">does not cope</span>'} — heat ${kw(c.heatLoadW)} against ${kw(c.workingCapacityW)} working capacity${c.failedCracs.length ? ' (' + c.failedCracs.map(esc).join(', ') + ' failed)' : ''}</p>`).join(''));
+  if (a.cooling?.length) parts.push('<h3>Cooling per room</h3>' + a.cooling.map(c => coolingLine(c, a.racks)).join(''));
   const changed = (a.feeds ?? []).filter(f => f.failed || Math.abs(f.loadW - f.baselineLoadW) > 1);
   if (changed.length) parts.push('<h3>Power sources that change</h3><table><tr><th>Source</th><th class="n">Load</th><th class="n">Before</th><th class="n">Headroom</th></tr>' +
     changed.map(f => `<tr><td>${esc(f.id)}${f.failed ? ' <span class="Failed">lost</span>' : ''}</td><td class="n">${kw(f.loadW)}</td><td class="n">${kw(f.baselineLoadW)}</td><td class="n ${f.headroomW < 0 ? 'Critical' : ''}">${kw(f.headroomW)}</td></tr>`).join('') + '</table>');
-  if (a.redundancy) parts.push(`<p>Redundancy ${a.redundancy.holds ? 'holds' : `<span class="Critical">does not hold</span>: ${a.redundancy.serversOnOnePath} server(s) on one path, ${a.redundancy.serversWithoutPower} without power`}.</p>`);
+  if (a.redundancy) parts.push('<h3>Power</h3>' + powerLine(a.redundancy));
   const down = (a.services ?? []).filter(s => s.serversHit.length);
   if (down.length) parts.push('<h3>Services</h3>' + down.map(s => `<p>${esc(s.name ?? s.id)}: ${s.serversHit.length} of ${s.serversTotal} servers hit${s.down ? ' — <span class="Critical">down</span>' : ''}</p>`).join(''));
   if (a.mitigation) parts.push(`<h3>Mitigation</h3><p>${esc(a.mitigation.action)} — ${a.mitigation.checked ? (a.mitigation.resolves ? 'checked: it keeps every rack within its limit' : `checked: it does not resolve it (peak ${celsius(a.mitigation.peakInletC)})`) : 'not checked'}.</p>`);
   return parts.join('');
+}
+
+// A room's cooling, worded so it never reads against the power line below it: "does not cope" says which of its two
+// tests failed — too little working capacity for the heat, or enough capacity in total while racks still pass their
+// inlet limit (the cold air does not reach them: a failed unit's racks are starved even when the others have room).
+function coolingLine(c, racks) {
+  const failed = c.failedCracs.length ? ` with ${c.failedCracs.map(esc).join(', ')} failed` : '';
+  const capacity = `heat ${kw(c.heatLoadW)}, working CRACs rated ${kw(c.workingCapacityW)}`;
+  if (c.adequate) return `<p>${esc(c.roomId)}: cooling copes${failed} — ${capacity}, no rack reaches its inlet limit.</p>`;
+  const over = (racks ?? []).filter(r => r.roomId === c.roomId && r.timeToLimitS != null).length;
+  const why = c.workingCapacityW < c.heatLoadW
+    ? `its working CRACs cannot remove the heat (${capacity})${over ? '' : ': the room keeps warming, though no rack reaches its limit within the horizon'}`
+    : `${over} rack(s) reach their inlet limit although the working CRACs could remove the heat in total (${capacity}): the cold air does not reach them`;
+  return `<p>${esc(c.roomId)}: <span class="Critical">cooling does not cope</span>${failed} — ${why}.</p>`;
+}
+
+// Power redundancy is about feeds (A and B paths), not cooling: a CRAC failure leaves it whole.
+function powerLine(r) {
+  return r.holds
+    ? '<p>Power redundancy holds: every powered server keeps two live feed paths and no UPS or PDU is overloaded.</p>'
+    : `<p><span class="Critical">Power redundancy does not hold</span>: ${r.serversOnOnePath} server(s) on one feed path, ${r.serversWithoutPower} without power` +
+      `${r.overloadedSources?.length ? `, overloaded: ${r.overloadedSources.map(esc).join(', ')}` : ''}.</p>`;
 }
