@@ -34,7 +34,7 @@ internal static class SimulatorCommandLine
         var parentPid = new Option<int?>("--parent-pid") { Description = "Stop when this process exits (the silo or evaluation that started the simulator)." };
         var load = new Option<double>("--load") { Description = "Factor on every server's utilisation (1: the generated workload; 1.3: 30 % busier).", DefaultValueFactory = _ => 1 };
         var componentInterval = new Option<double?>("--component-interval") { Description = "Publish components (CPUs, disks, fans, PSUs) every this many simulated seconds (default: --interval)." };
-        var startOnInput = new Option<bool>("--start-on-input") { Description = "Settle, then wait for a line on standard input before connecting (a host that imports the topology meanwhile says when its twins exist)." };
+        var startOnInput = new Option<bool>("--start-on-input") { Description = "Settle and connect, then wait for a line on standard input before publishing (a host that imports the topology meanwhile says when its twins exist)." };
         var settle = new Option<double>("--settle") { Description = "Simulated seconds run before the start so the plant is in its steady state.", DefaultValueFactory = _ => 3600 };
 
         var root = new RootCommand("DataCentreSimulator: the physical data centre a DigitalTwin mirrors — physics, telemetry over MQTT, commands, faults and ground truth.");
