@@ -17,6 +17,7 @@ public sealed class Incident_correlation_keeps_each_failing_part_and_sensor_apar
         ["srv-1"] = new("srv-1", TwinKind.Server, "srv-1", TwinKind.Server, "rack-1", "room-1", ["crac-1"], ["pdu-a"]),
         ["srv-1-disk1"] = new("srv-1-disk1", TwinKind.Disk, "srv-1", TwinKind.Server, "rack-1", "room-1", ["crac-1"], ["pdu-a"]),
         ["srv-1-psu2"] = new("srv-1-psu2", TwinKind.Psu, "srv-1", TwinKind.Server, "rack-1", "room-1", ["crac-1"], ["pdu-a"]),
+        ["srv-1-fan2"] = new("srv-1-fan2", TwinKind.Fan, "srv-1", TwinKind.Server, "rack-1", "room-1", ["crac-1"], ["pdu-a"]),
     };
 
     [Fact]
@@ -48,5 +49,23 @@ public sealed class Incident_correlation_keeps_each_failing_part_and_sensor_apar
         Assert.Equal(["a1", "a2"], sensor.Alerts.Select(a => a.AlertId).Order());
         Assert.Contains("The inlet_temp_c sensor of server srv-1 reads wrong", sensor.Summary);
         Assert.DoesNotContain(findings, f => f.Cause == IncidentCause.Sensor && f.Alerts.Any(a => a.AlertId == "a3"));
+    }
+
+    [Fact]
+    public void A_fan_speeding_up_in_hot_air_is_not_the_failing_part_but_one_slowing_down_is()
+    {
+        // A blocked air path: the server's inlet passes its limit and its fan spins up (an anomaly above its baseline).
+        var hot = Alert("a1", "srv-1", TwinKind.Server, MetricNames.InletTemperature, AlertKind.Limit);
+        var faster = Alert("a2", "srv-1-fan2", TwinKind.Fan, MetricNames.FanSpeed) with { Value = 7100, Baseline = 5100 };
+
+        var findings = IncidentCorrelator.Group([hot, faster], Places);
+
+        var finding = Assert.Single(findings);
+        Assert.Equal((IncidentCause.Airflow, "srv-1"), (finding.Cause, finding.CauseTwinId));
+        Assert.Equal(["a1", "a2"], finding.Alerts.Select(a => a.AlertId).Order());
+
+        var slower = faster with { Value = 3100 };
+        var wearing = Assert.Single(IncidentCorrelator.Group([hot, slower], Places));
+        Assert.Equal((IncidentCause.Hardware, "srv-1-fan2"), (wearing.Cause, wearing.CauseTwinId));
     }
 }

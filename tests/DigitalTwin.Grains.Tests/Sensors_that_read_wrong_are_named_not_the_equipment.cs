@@ -70,4 +70,48 @@ public sealed class Sensors_that_read_wrong_are_named_not_the_equipment(TwinClus
         Assert.InRange((alert.FirstSeen - start).TotalMinutes, 18 * 5 + 30, 18 * 5 + 90);
         Assert.DoesNotContain(await Grains.GetTwin(t.Server('a', 1, 2), TwinKind.Server).GetAlertsAsync(), a => a.AlertKind == AlertKind.Sensor);
     }
+
+    [Fact]
+    public async Task A_hot_spot_two_minutes_long_raises_a_peer_alert_on_its_second_reading_and_resolves_after_it()
+    {
+        var t = TestTopology.New();
+        await Grains.GetLiveTopology().ImportAsync(t.Document(rooms: 1, racks: 1, servers: 4));
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var feeds = Enumerable.Range(1, 4).Select(s => new DeviceFeed(Grains, t.Server('a', 1, s), TwinKind.Server, start, TimeSpan.FromMinutes(1))).ToArray();
+        var random = new Random(3);
+        double Noise() => Math.Round((random.NextDouble() - 0.5) * 0.2, 3);
+        var twin = Grains.GetTwin(t.Server('a', 1, 1), TwinKind.Server);
+        async Task Minute(double inletRise, double outletRise)
+        {
+            foreach (var (feed, s) in feeds.Select((f, i) => (f, i)))
+            {
+                await feed.Send(new Dictionary<string, double>
+                {
+                    [MetricNames.InletTemperature] = 20.5 + s * 0.2 + Noise() + (s == 0 ? inletRise : 0),
+                    [MetricNames.OutletTemperature] = 37 + s * 0.2 + Noise() + (s == 0 ? outletRise : 0),
+                });
+            }
+            // Let the rack hear the peers' latest readings before the next comparison.
+            await Task.Delay(150);
+        }
+        // Twenty minutes of the rack as usual: four comparisons, every five minutes.
+        for (var minute = 0; minute < 20; minute++) await Minute(0, 0);
+
+        // Its own exhaust comes back: the inlet steps up 6 °C, the outlet follows by a third at first; still under its 27 °C limit.
+        await Minute(6, 2);
+        Assert.DoesNotContain(await twin.GetAlertsAsync(), a => a.AlertKind == AlertKind.Peer);
+        await Minute(6.3, 2.6);
+        var alert = Assert.Single(await twin.GetAlertsAsync(), a => a.AlertKind == AlertKind.Peer);
+        Assert.Equal(feeds[0].Clock - feeds[0].Step, alert.FirstSeen);
+        Assert.DoesNotContain(await twin.GetAlertsAsync(), a => a.AlertKind == AlertKind.Sensor);
+        var incidents = await Eventually.Until(() => Grains.GetGrain<IDataCentreGrain>(t.DataCentre).GetIncidentsAsync(),
+            list => list.Any(i => i.Cause == IncidentCause.Airflow), "an airflow incident");
+        Assert.Equal(t.Server('a', 1, 1), incidents.Single(i => i.Cause == IncidentCause.Airflow).CauseTwinId);
+
+        // The air path clears: the inlet is back with its peers while the chassis still warms the outlet.
+        await Minute(0, 5);
+        await Minute(0, 4);
+        Assert.DoesNotContain(await twin.GetAlertsAsync(), a => a.AlertKind == AlertKind.Peer);
+        Assert.Contains(await twin.GetAlertsAsync(includeResolved: true), a => a.AlertKind == AlertKind.Peer && a.State == AlertState.Resolved);
+    }
 }

@@ -82,11 +82,11 @@ internal static class EvalFaultsCommand
         var from = world.Clock.Epoch + TimeSpan.FromHours(warmupH);
         var to = world.Clock.Epoch + TimeSpan.FromSeconds(end);
         var report = new FaultScoring(plant).Score(truth.Injected, observer.Alerts, observer.Incidents, observer.Predictions, from, to);
-        Describe(report, observer, world.Clock.Epoch);
+        Describe(report, observer, plant, world.Clock.Epoch);
         return report;
     }
 
-    private static void Describe(FaultReport report, FaultObserver observer, DateTimeOffset epoch)
+    private static void Describe(FaultReport report, FaultObserver observer, PlantMap plant, DateTimeOffset epoch)
     {
         string H(DateTimeOffset at) => ((at - epoch).TotalHours).ToString("F2", CultureInfo.InvariantCulture);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -97,6 +97,14 @@ internal static class EvalFaultsCommand
             var alert = o.FirstAlert is { } a ? $"first alert {a.AlertKind} {a.TwinId}/{a.Metric} at {H(a.FirstSeen)} h" : "no alert";
             var cause = o.Incident is { } i ? $"incident {i.Cause} {i.CauseTwinId}" : "no incident";
             Console.Error.WriteLine($"eval: {o.Fault.Kind} {o.Fault.Target} at {H(o.Fault.Start)} h: {(o.Detected ? "detected" : "MISSED")}, {how}; {alert}; {cause}{(o.CauseRight == false ? " (WRONG CAUSE)" : "")}");
+            if (o.Detected) continue;
+            // What the twin did say there, from a day before: an alert still open from earlier holds back a new one.
+            var scope = FaultScope.Of(o.Fault, plant);
+            foreach (var near in observer.Alerts.Where(a => a.FirstSeen >= o.Fault.Start.AddDays(-1) && a.FirstSeen <= (o.Fault.End ?? o.Fault.Start).AddHours(1)
+                && scope.DetectionRoots.Any(r => plant.IsWithin(a.TwinId, r))).OrderBy(a => a.FirstSeen).Take(8))
+            {
+                Console.Error.WriteLine($"eval:   nearby alert {near.AlertKind} {near.TwinId}/{near.Metric} at {H(near.FirstSeen)} h");
+            }
         }
         foreach (var a in report.FalseAlerts.Take(40))
         {

@@ -20,6 +20,7 @@ public sealed class SensorWatch(TwinOptions options, AlertBook book)
     private readonly Dictionary<string, DateTimeOffset> _runStart = new(StringComparer.Ordinal);
     private readonly PeerDriftDetector _drift = new(options.SensorDriftHalfLife, TimeSpan.FromDays(1));
     private DateTimeOffset? _lastPeerSample;
+    private double _inletAtLastSample;
 
     /// <summary>Reads one reading (in time order); returns whether alerts changed.</summary>
     public bool Observe(TwinState state, string twinId, TwinKind kind, Reading reading)
@@ -44,10 +45,16 @@ public sealed class SensorWatch(TwinOptions options, AlertBook book)
         return true;
     }
 
-    /// <summary>Whether a peer sample is due at <paramref name="at"/> (a server's inlet and outlet are compared with its rack every few minutes).</summary>
+    /// <summary>
+    /// Whether a peer sample is due at <paramref name="at"/>: a server's inlet and outlet are compared with its rack every
+    /// few minutes, and at once when its inlet has moved by a warming's worth since the last comparison, or while a
+    /// verdict on warmer air waits for its confirmation, so a hot spot minutes long is caught (and cleared) within two
+    /// readings. A grain call per server every few minutes, and only on such moves in between.
+    /// </summary>
     public bool PeerSampleDue(TwinSpec spec, TwinState state, DateTimeOffset at) =>
-        spec.Kind == TwinKind.Server && state.Latest.ContainsKey(MetricNames.InletTemperature) && state.Latest.ContainsKey(MetricNames.OutletTemperature)
-        && (_lastPeerSample is not { } last || at - last >= options.SensorPeerInterval);
+        spec.Kind == TwinKind.Server && state.Latest.TryGetValue(MetricNames.InletTemperature, out var inlet) && state.Latest.ContainsKey(MetricNames.OutletTemperature)
+        && (_lastPeerSample is not { } last || at - last >= options.SensorPeerInterval || _drift.IsWarmingPending
+            || Math.Abs(inlet.Value - _inletAtLastSample) >= PeerDriftDetector.MinimumWarming);
 
     /// <summary>
     /// Compares the twin's inlet and outlet with its rack peers' medians (<paramref name="peers"/>, by metric);
@@ -56,6 +63,7 @@ public sealed class SensorWatch(TwinOptions options, AlertBook book)
     public bool ObservePeers(TwinState state, TwinSpec spec, string rackId, IReadOnlyDictionary<string, double> peers, DateTimeOffset at)
     {
         _lastPeerSample = at;
+        _inletAtLastSample = state.Latest[MetricNames.InletTemperature].Value;
         if (!peers.TryGetValue(MetricNames.InletTemperature, out var peerInlet) || !peers.TryGetValue(MetricNames.OutletTemperature, out var peerOutlet)) return false;
         var inlet = state.Latest[MetricNames.InletTemperature].Value;
         var driftChanged = _drift.Observe(at, inlet, peerInlet, state.Latest[MetricNames.OutletTemperature].Value, peerOutlet);

@@ -78,8 +78,10 @@ public static class IncidentCorrelator
                 a => Place(a) is var p && (p.AssetId == root.AssetId || (HeatMetrics.Contains(a.Metric) && p.CoolingUnits.Contains(root.AssetId))));
         }
 
-        // 3. A failing part explains what its asset shows.
-        var parts = left.Select(Place).Where(p => p.Kind.LevelOf() == TwinLevel.Component && !HeatMetrics.Contains(MetricOf(left, p.TwinId)))
+        // 3. A failing part explains what its asset shows. A part working harder (a fan speeding up in hot air, a disk
+        // busier under more work) is answering its asset's trouble, not causing it.
+        var failing = left.Where(a => !WorkingHarder(a)).ToList();
+        var parts = failing.Select(Place).Where(p => p.Kind.LevelOf() == TwinLevel.Component && !HeatMetrics.Contains(MetricOf(failing, p.TwinId)))
             .GroupBy(p => p.TwinId).Select(g => g.First()).OrderBy(p => p.TwinId, StringComparer.Ordinal).ToList();
         foreach (var part in parts)
         {
@@ -133,6 +135,16 @@ public static class IncidentCorrelator
         }
         return findings;
     }
+
+    /// <summary>Metrics whose rise is a part doing more of its job: a fan's speed, a part's utilisation.</summary>
+    private static readonly HashSet<string> EffortMetrics = new(StringComparer.Ordinal)
+    {
+        MetricNames.FanSpeed, MetricNames.Utilisation,
+    };
+
+    // Only a learned baseline says which way the reading moved: a limit or role alert's baseline is its limit.
+    private static bool WorkingHarder(TwinAlert alert) =>
+        alert.AlertKind == AlertKind.Anomaly && EffortMetrics.Contains(alert.Metric) && alert.Value > alert.Baseline;
 
     private static string MetricOf(List<TwinAlert> alerts, string twinId) =>
         alerts.Where(a => a.TwinId == twinId).Select(a => a.Metric).FirstOrDefault(m => !HeatMetrics.Contains(m)) ?? MetricNames.Temperature;

@@ -90,4 +90,29 @@ public sealed class Stuck_and_drifting_sensors_are_told_from_real_change
             Assert.False(detector.IsWarmerThanPeers, $"warmer than its peers at {hours:F2} h");
         }
     }
+
+    [Fact]
+    public void Air_that_steps_up_at_one_server_is_warmer_than_its_peers_on_the_second_reading_of_it_even_before_the_chassis_warms()
+    {
+        var detector = new PeerDriftDetector(TimeSpan.FromHours(6), TimeSpan.FromDays(1));
+        var random = new Random(13);
+        double Noise() => (random.NextDouble() - 0.5) * 0.2;
+        // Fifteen minutes of samples every five (a demo's start), then readings 5 s apart once the inlet jumped.
+        for (var step = 0; step <= 3; step++) detector.Observe(T0.AddMinutes(5 * step), 20.4 + Noise(), 20.5, 36.6 + Noise(), 37);
+        var hotAt = T0.AddMinutes(15);
+        // A blocked air path lifts the inlet 6.3 °C at once; the outlet follows by under a third at first (the chassis' heat lags).
+        var first = detector.Observe(hotAt.AddSeconds(5), 26.7, 20.5, 38.5, 37);
+        Assert.False(first || detector.IsWarmerThanPeers);
+        Assert.True(detector.IsWarmingPending);
+        detector.Observe(hotAt.AddSeconds(10), 26.66, 20.5, 38.3, 37);
+        Assert.True(detector.IsWarmerThanPeers && detector.WarmingChanged);
+        Assert.False(detector.IsDrifting);
+
+        // Two minutes later the air path clears: the inlet is back with its peers on the next two readings, the outlet still warm.
+        detector.Observe(hotAt.AddSeconds(125), 20.3, 20.5, 39.2, 37);
+        Assert.True(detector.IsWarmerThanPeers);
+        detector.Observe(hotAt.AddSeconds(130), 20.35, 20.5, 39.0, 37);
+        Assert.False(detector.IsWarmerThanPeers);
+        Assert.True(detector.WarmingChanged);
+    }
 }
