@@ -18,6 +18,8 @@ public sealed class Incident_correlation_keeps_each_failing_part_and_sensor_apar
         ["srv-1-disk1"] = new("srv-1-disk1", TwinKind.Disk, "srv-1", TwinKind.Server, "rack-1", "room-1", ["crac-1"], ["pdu-a"]),
         ["srv-1-psu2"] = new("srv-1-psu2", TwinKind.Psu, "srv-1", TwinKind.Server, "rack-1", "room-1", ["crac-1"], ["pdu-a"]),
         ["srv-1-fan2"] = new("srv-1-fan2", TwinKind.Fan, "srv-1", TwinKind.Server, "rack-1", "room-1", ["crac-1"], ["pdu-a"]),
+        ["srv-2"] = new("srv-2", TwinKind.Server, "srv-2", TwinKind.Server, "rack-1", "room-1", ["crac-1"], ["pdu-a"]),
+        ["pdu-a"] = new("pdu-a", TwinKind.Pdu, "pdu-a", TwinKind.Pdu, "rack-1", "room-1", [], []),
     };
 
     [Fact]
@@ -67,5 +69,23 @@ public sealed class Incident_correlation_keeps_each_failing_part_and_sensor_apar
         var slower = faster with { Value = 3100 };
         var wearing = Assert.Single(IncidentCorrelator.Group([hot, slower], Places));
         Assert.Equal((IncidentCause.Hardware, "srv-1-fan2"), (wearing.Cause, wearing.CauseTwinId));
+    }
+
+    [Fact]
+    public void A_PDU_carrying_more_for_a_busier_rack_is_part_of_the_workload_surge_but_one_losing_its_input_is_the_power_cause()
+    {
+        var pduBusier = Alert("a1", "pdu-a", TwinKind.Pdu, MetricNames.Power) with { Value = 9800, Baseline = 7400 };
+        var surge1 = Alert("a2", "srv-1", TwinKind.Server, MetricNames.Utilisation, AlertKind.Load) with { Value = 80, Baseline = 35 };
+        var surge2 = Alert("a3", "srv-2", TwinKind.Server, MetricNames.Utilisation, AlertKind.Load) with { Value = 78, Baseline = 30 };
+
+        var finding = Assert.Single(IncidentCorrelator.Group([pduBusier, surge1, surge2], Places));
+        Assert.Equal((IncidentCause.Workload, "rack-1"), (finding.Cause, finding.CauseTwinId));
+        Assert.Equal(["a1", "a2", "a3"], finding.Alerts.Select(a => a.AlertId).Order());
+
+        // Alone, the busier PDU still points at its rack's draw, not at a power fault.
+        Assert.Equal((IncidentCause.Workload, "rack-1"), Assert.Single(IncidentCorrelator.Group([pduBusier], Places)) is var only ? (only.Cause, only.CauseTwinId) : default);
+
+        var inputLost = Alert("a4", "pdu-a", TwinKind.Pdu, MetricNames.InputVoltage, AlertKind.Role);
+        Assert.Equal(IncidentCause.Power, Assert.Single(IncidentCorrelator.Group([inputLost, surge1], Places), f => f.CauseTwinId == "pdu-a").Cause);
     }
 }

@@ -58,7 +58,8 @@ public static class IncidentCorrelator
         }
 
         // 1. Power sources in trouble; a PDU fed by a UPS in trouble is part of the UPS's incident.
-        var powerRoots = left.Select(Place).Where(p => p.AssetKind is TwinKind.Ups or TwinKind.Pdu)
+        // A PDU or UPS merely carrying more (its power above its baseline) is not in trouble: what it feeds asked for more.
+        var powerRoots = left.Where(a => !WorkingHarder(a)).Select(Place).Where(p => p.AssetKind is TwinKind.Ups or TwinKind.Pdu)
             .GroupBy(p => p.AssetId).Select(g => g.First())
             .OrderBy(p => p.AssetKind == TwinKind.Ups ? 0 : 1).ThenBy(p => p.AssetId, StringComparer.Ordinal).ToList();
         foreach (var root in powerRoots)
@@ -91,16 +92,19 @@ public static class IncidentCorrelator
                 a => a.TwinId == part.TwinId || (Place(a).AssetId == part.AssetId && !parts.Exists(q => q.TwinId == a.TwinId)));
         }
 
-        // 4. Load that rose: a workload surge, per rack (one server named when it is alone).
-        var surging = left.Where(a => LoadMetrics.Contains(a.Metric) && a.Value > a.Baseline && Place(a).AssetKind == TwinKind.Server)
+        // 4. Load that rose: a workload surge, per rack (one server named when it is alone), with the rack's PDUs carrying it.
+        bool RackDrawRose(TwinAlert a) => Place(a) is { AssetKind: TwinKind.Pdu, RackId: not null } && WorkingHarder(a);
+        var surging = left.Where(a => LoadMetrics.Contains(a.Metric) && a.Value > a.Baseline && Place(a).AssetKind == TwinKind.Server || RackDrawRose(a))
             .Select(Place).GroupBy(p => p.RackId ?? p.AssetId).ToList();
         foreach (var rack in surging)
         {
-            var servers = rack.Select(p => p.AssetId).Distinct().Order(StringComparer.Ordinal).ToList();
-            var (id, kind) = servers.Count == 1 || rack.First().RackId is null ? (servers[0], TwinKind.Server) : (rack.Key, TwinKind.Rack);
+            var servers = rack.Where(p => p.AssetKind == TwinKind.Server).Select(p => p.AssetId).Distinct().Order(StringComparer.Ordinal).ToList();
+            var (id, kind) = servers.Count == 1 && rack.All(p => p.AssetKind == TwinKind.Server) || rack.First().RackId is null
+                ? (rack.First().AssetId, rack.First().AssetKind) : (rack.Key, TwinKind.Rack);
+            var what = servers.Count > 0 ? string.Join(", ", servers) : $"the PDUs of rack {rack.Key}";
             Take(IncidentCause.Workload, id, kind,
-                n => $"Power and utilisation rose with the heat on {string.Join(", ", servers)}: a workload surge; {n}.",
-                a => servers.Contains(Place(a).AssetId));
+                n => $"Power and utilisation rose with the heat on {what}: a workload surge; {n}.",
+                a => servers.Contains(Place(a).AssetId) || RackDrawRose(a) && Place(a).RackId == rack.Key);
         }
 
         // 5. Heat on two or more racks that share a cooling unit which reports nothing itself.
@@ -136,10 +140,10 @@ public static class IncidentCorrelator
         return findings;
     }
 
-    /// <summary>Metrics whose rise is a part doing more of its job: a fan's speed, a part's utilisation.</summary>
+    /// <summary>Metrics whose rise is a twin doing more of its job: a fan's speed, utilisation, power carried, load.</summary>
     private static readonly HashSet<string> EffortMetrics = new(StringComparer.Ordinal)
     {
-        MetricNames.FanSpeed, MetricNames.Utilisation,
+        MetricNames.FanSpeed, MetricNames.Utilisation, MetricNames.Power, MetricNames.LoadPercent,
     };
 
     // Only a learned baseline says which way the reading moved: a limit or role alert's baseline is its limit.
