@@ -6,6 +6,7 @@ using DigitalTwin.Abstractions.Telemetry;
 using DigitalTwin.Testing.Cluster;
 using DigitalTwin.Testing.Processes;
 using DigitalTwin.Topology;
+using Xunit.Abstractions;
 
 namespace DigitalTwin.Simulator.Tests;
 
@@ -15,7 +16,8 @@ namespace DigitalTwin.Simulator.Tests;
 /// demo's component rhythm (15 s); the fan's readings go to its twin in an in-process cluster, which is asked for its
 /// prediction after each one.
 /// </summary>
-public sealed class The_demo_s_wearing_fan_is_predicted_half_an_hour_before_it_seizes(TwinClusterFixture cluster) : IClassFixture<TwinClusterFixture>, IDisposable
+public sealed class The_demo_s_wearing_fan_is_predicted_half_an_hour_before_it_seizes(TwinClusterFixture cluster, ITestOutputHelper output)
+    : IClassFixture<TwinClusterFixture>, IDisposable
 {
     private const string Fan = "srv-b03-02-fan1";
     private readonly string _dir = Directory.CreateTempSubdirectory("dt-demo-fan-").FullName;
@@ -59,6 +61,7 @@ public sealed class The_demo_s_wearing_fan_is_predicted_half_an_hour_before_it_s
         }
 
         Assert.True(firstAction is not null, "no maintenance action before the fan seized");
+        output.WriteLine($"first action '{action}' {(firstAction.Value - epoch).TotalMinutes:0.0} min in, {(failure - firstAction.Value).TotalMinutes:0.0} min before the failure");
         Assert.Contains("fan", action);
         Assert.True(failure - firstAction.Value >= TimeSpan.FromMinutes(30),
             $"first action '{action}' {(firstAction.Value - epoch).TotalMinutes:0.0} min in, {(failure - firstAction.Value).TotalMinutes:0.0} min before the failure");
