@@ -26,7 +26,7 @@ internal static class EvalWhatIfRecording
             Console.Error.WriteLine($"dt eval whatif: --fail {cracId}: no such CRAC in {topologyPath}");
             return 2;
         }
-        var twins = layout.ServerRacks.Keys.Concat(layout.Cracs.Select(c => c.Id)).ToHashSet(StringComparer.Ordinal);
+        var twins = layout.ServerRacks.Keys.Concat(layout.EquipmentRacks.Keys).Concat(layout.Cracs.Select(c => c.Id)).ToHashSet(StringComparer.Ordinal);
         var readings = TelemetryRecording.Read(recordingPath, out var skipped, twins.Contains);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"eval: {readings.Count} readings of {layout.RoomId} from {recordingPath} ({skipped} lines skipped); {cracId} fails at {faultAt:O}"));

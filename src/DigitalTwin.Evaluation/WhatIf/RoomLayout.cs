@@ -16,6 +16,11 @@ public sealed record RoomLayout(
     public IReadOnlyDictionary<string, string> ServerRacks { get; } =
         Racks.SelectMany(r => r.ServerIds.Select(s => (s, r.Id))).ToDictionary(p => p.s, p => p.Id, StringComparer.Ordinal);
 
+    /// <summary>Every other piece of rack equipment that draws the rack's cold air (network switches) mapped to its
+    /// rack id: only its power is read, as heat the rack's air carries away.</summary>
+    public IReadOnlyDictionary<string, string> EquipmentRacks { get; } =
+        Racks.SelectMany(r => r.EquipmentIds.Select(e => (e, r.Id))).ToDictionary(p => p.e, p => p.Id, StringComparer.Ordinal);
+
     /// <summary>The thermal room with each rack at <paramref name="rackPowerW"/> and each CRAC as
     /// <paramref name="crac"/> says (unchanged when it returns null).</summary>
     public ThermalRoom ToThermalRoom(Func<string, double> rackPowerW, Func<ThermalCrac, ThermalCrac>? crac = null) => new(
@@ -25,11 +30,13 @@ public sealed record RoomLayout(
         [.. Cracs.Select(c => crac?.Invoke(c) ?? c)]);
 }
 
-/// <summary>A rack's layout: position, servers, nameplate, inlet limit and cooling list.</summary>
+/// <summary>A rack's layout: position, servers, nameplate, inlet limit, cooling list and the other equipment (network
+/// switches) whose fans draw from the same cold aisle.</summary>
 public sealed record RackLayout(
     string Id,
     FloorPoint? Position,
     IReadOnlyList<string> ServerIds,
     double NameplatePowerW,
     double InletLimitC,
-    IReadOnlyList<string> Cooling);
+    IReadOnlyList<string> Cooling,
+    IReadOnlyList<string> EquipmentIds);

@@ -31,7 +31,8 @@ public static class TopologyThermalLayout
                 return new RackLayout(rack.Id, Locate(rack), [.. servers.Select(s => s.Id)],
                     servers.Sum(s => Rated(s, "nameplate_power_w") ?? 0),
                     limits.Count > 0 ? limits.Min() : ThermalDefaults.InletLimitC,
-                    rack.CoolingUnits ?? []);
+                    rack.CoolingUnits ?? [],
+                    [.. byParent[rack.Id].Where(s => s.Kind == TwinKind.NetworkSwitch).Select(s => s.Id)]);
             }).ToList();
             var cracs = children.Where(c => c.Kind == TwinKind.Crac).Select(c => new ThermalCrac(
                 c.Id, Locate(c), Rated(c, "cooling_capacity_w") ?? 0, Rated(c, "airflow_m3_s") ?? 0,

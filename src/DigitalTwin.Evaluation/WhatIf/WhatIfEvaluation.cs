@@ -33,6 +33,9 @@ public static class WhatIfEvaluation
             if (target is null) continue;
             if (r.At < faultAt && (first is null || r.At < first)) first = r.At;
             if (layout.ServerRacks.TryGetValue(r.TwinId, out var rackId)) target.AddServerReading(rackId, r.TwinId, r.Metric, r.At, r.Value);
+            // A switch's air comes from the same cold aisle and its heat leaves with the rack's: its power is the rack's
+            // too, as the live scenarios count it.
+            else if (r.Metric == "power_w" && layout.EquipmentRacks.TryGetValue(r.TwinId, out var holder)) target.AddEquipmentPower(holder, r.TwinId, r.At, r.Value);
             else if (cracIds.Contains(r.TwinId)) target.AddCracReading(r.TwinId, r.Metric, r.At, r.Value);
         }
         var history = before.Build();

@@ -15,6 +15,8 @@ public sealed class ThermalHistoryBuilder(TimeSpan bin, int carryBins = 3)
     private DateTimeOffset? start;
     private long lastBin = -1;
 
+    private const string EquipmentPower = "equipment_power_w";
+
     private static readonly HashSet<string> ServerMetrics = ["inlet_temp_c", "outlet_temp_c", "power_w"];
     private static readonly HashSet<string> CracMetrics =
         ["supply_temp_c", "return_temp_c", "setpoint_c", "fan_pct", "airflow_m3_s", "cooling_load_w", "power_w"];
@@ -29,6 +31,20 @@ public sealed class ThermalHistoryBuilder(TimeSpan bin, int carryBins = 3)
         if (!ServerMetrics.Contains(metric) || !double.IsFinite(value)) return false;
         racks.Add(rackId);
         Add(rackId, serverId, metric, at, value);
+        return true;
+    }
+
+    /// <summary>
+    /// Adds the power of other rack equipment whose fans draw the rack's cold air (a network switch): it counts in the
+    /// rack's power, as the heat its air carries. Its last reading holds until the next however long that takes, and
+    /// it counts as nothing before its first, so equipment reporting less often than the servers never makes the rack's
+    /// power unknown. False (and ignored) for a value that is not finite or negative.
+    /// </summary>
+    public bool AddEquipmentPower(string rackId, string equipmentId, DateTimeOffset at, double watts)
+    {
+        if (!double.IsFinite(watts) || watts < 0) return false;
+        racks.Add(rackId);
+        Add(rackId, equipmentId, EquipmentPower, at, watts);
         return true;
     }
 
@@ -86,7 +102,8 @@ public sealed class ThermalHistoryBuilder(TimeSpan bin, int carryBins = 3)
                 Combine(Of("inlet_temp_c"), length, v => v.Max()),
                 Combine(Of("inlet_temp_c"), length, v => v.Average()),
                 Combine(Of("outlet_temp_c"), length, v => v.Average()),
-                Combine(Of("power_w"), length, v => v.Sum(), requireAll: true));
+                Plus(Combine(Of("power_w"), length, v => v.Sum(), requireAll: true),
+                    [.. bins.Where(b => b.Key.Owner == rack && b.Key.Metric == EquipmentPower).Select(b => Held(b.Value, length))]));
         }
         var cracHistories = new Dictionary<string, CracHistory>(StringComparer.Ordinal);
         foreach (var crac in cracs)
@@ -113,6 +130,26 @@ public sealed class ThermalHistoryBuilder(TimeSpan bin, int carryBins = 3)
             else if (sinceLast < int.MaxValue) sinceLast++;
             values[k] = sinceLast <= carryBins ? last : double.NaN;
         }
+        return values;
+    }
+
+    /// <summary>Each bin's mean, else the last one before it, else 0.</summary>
+    private static double[] Held(Dictionary<long, (double Sum, int Count)> cells, int length)
+    {
+        var values = new double[length];
+        var last = 0.0;
+        for (var k = 0; k < length; k++)
+        {
+            if (cells.TryGetValue(k, out var cell)) last = cell.Sum / cell.Count;
+            values[k] = last;
+        }
+        return values;
+    }
+
+    private static double[] Plus(double[] values, double[][] others)
+    {
+        foreach (var other in others)
+            for (var k = 0; k < values.Length; k++) values[k] += other[k];
         return values;
     }
 

@@ -31,6 +31,13 @@ internal static class CalibrationHistory
             {
                 asks.AddRange(ServerMetrics.Select(m => (r.ParentId!, (string?)rack, entry, m)));
             }
+            // A switch draws the same cold air and its heat leaves with the rack's: the plant counts its power in the
+            // rack's, so the calibration does too.
+            else if (entry.Kind == TwinKind.NetworkSwitch && entry.ParentId is { } holder && subtree.TryGetValue(holder, out var h)
+                && h.Kind == TwinKind.Rack && builders.ContainsKey(h.ParentId ?? ""))
+            {
+                asks.Add((h.ParentId!, holder, entry, MetricNames.Power));
+            }
             else if (entry.Kind == TwinKind.Crac && builders.ContainsKey(entry.ParentId ?? ""))
             {
                 asks.AddRange(CracMetrics.Select(m => (entry.ParentId!, (string?)null, entry, m)));
@@ -57,7 +64,8 @@ internal static class CalibrationHistory
             var builder = builders[room];
             foreach (var bucket in answers[i])
             {
-                if (rack is not null) builder.AddServerReading(rack, twin.Id, metric, bucket.Start, bucket.Mean);
+                if (rack is not null && twin.Kind == TwinKind.NetworkSwitch) builder.AddEquipmentPower(rack, twin.Id, bucket.Start, bucket.Mean);
+                else if (rack is not null) builder.AddServerReading(rack, twin.Id, metric, bucket.Start, bucket.Mean);
                 else builder.AddCracReading(twin.Id, metric, bucket.Start, bucket.Mean);
             }
         }
