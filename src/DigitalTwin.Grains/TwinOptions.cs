@@ -52,6 +52,12 @@ public sealed class TwinOptions
     /// <summary>How many member calls the topology grain has in flight at once while applying a change.</summary>
     public int ApplyParallelism { get; set; } = 32;
 
+    /// <summary>
+    /// How many first states of newly created twins an import writes to storage at once (the embedded store commits
+    /// them in groups; PostgreSQL takes them on its pooled connections).
+    /// </summary>
+    public int ImportWriteParallelism { get; set; } = 256;
+
     /// <summary>How often the topology grain retries a change that failed halfway.</summary>
     public TimeSpan PendingRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -1,3 +1,5 @@
+using DigitalTwin.Abstractions.Identity;
+
 namespace DigitalTwin.Grains;
 
 /// <summary>
@@ -30,5 +32,16 @@ public static class TwinStorage
         public const string Cooling = "cooling";
         /// <summary>Capacity answers, one grain per data centre.</summary>
         public const string Capacity = "capacity";
+
+        /// <summary>The state name of the twin grain class serving <paramref name="level"/> (as its [PersistentState] names it).</summary>
+        public static string Of(TwinLevel level) => level switch
+        {
+            TwinLevel.DataCentre => DataCentre,
+            TwinLevel.Room => Room,
+            TwinLevel.Rack => Rack,
+            TwinLevel.Asset => Asset,
+            TwinLevel.Component => Component,
+            _ => throw new ArgumentOutOfRangeException(nameof(level), level, "No twin grain serves this level."),
+        };
     }
 }

@@ -58,15 +58,5 @@ public sealed class Waking_a_twin_wakes_neither_its_children_nor_its_parent(Twin
         await cluster.Cluster.DeactivateAsync(cluster.Client.GetTwin(t.DataCentre, TwinKind.DataCentre));
     }
 
-    // The twins of this topology that are in memory now, by id.
-    private async Task<string[]> ActiveAsync(TestTopology t)
-    {
-        var statistics = await cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        return [.. statistics
-            .Where(s => s.GrainType.Contains("DigitalTwin.Grains.Twins.", StringComparison.Ordinal))
-            .Select(s => s.GrainId.Key.ToString()!)
-            .Where(key => key.StartsWith(t.Prefix + "-", StringComparison.Ordinal))
-            .Distinct()
-            .Order(StringComparer.Ordinal)];
-    }
+    private Task<string[]> ActiveAsync(TestTopology t) => ActiveTwins.OfAsync(cluster, t);
 }

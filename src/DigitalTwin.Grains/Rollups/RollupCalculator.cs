@@ -102,6 +102,16 @@ public static class RollupCalculator
         return metrics;
     }
 
+    /// <summary>
+    /// The report a twin sends its parent: its rollup's worst health, its report metrics (see
+    /// <see cref="ReportMetrics"/>) and the rollup itself. One definition, so a report built for a twin before it ever
+    /// ran (a bulk import's first states) is the one the twin would build.
+    /// </summary>
+    public static ChildReport Report(
+        string twinId, TwinKind kind, IReadOnlyDictionary<string, MetricValue> latest, RollupResult result, bool hasChildren, int maxMetrics) =>
+        new(twinId, kind, result.Rollup.WorstHealth, ReportMetrics(latest, result, hasChildren, maxMetrics),
+            result.Rollup, result.Rollup.OpenAlerts, result.Rollup.AsOf);
+
     private static double? Value(IReadOnlyDictionary<string, MetricValue> latest, string metric) =>
         latest.TryGetValue(metric, out var v) ? v.Value : null;
 

@@ -24,4 +24,10 @@ public sealed class PendingChange
 
     /// <summary>When the change was recorded.</summary>
     [Id(4)] public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>
+    /// The ids among <see cref="Provisions"/> that the directory did not hold: an import writes their first states to
+    /// storage in bulk rather than activating each twin to provision it.
+    /// </summary>
+    [Id(5)] public List<string> Created { get; set; } = [];
 }

@@ -1,7 +1,10 @@
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Topology;
+using DigitalTwin.Abstractions.Time;
 using DigitalTwin.Grains.Twins;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace DigitalTwin.Grains.TopologyDirectory;
 
@@ -57,18 +60,20 @@ public sealed partial class TopologyGrain
     /// </summary>
     private async Task ApplyAsync(PendingChange change)
     {
+        var written = await WriteCreatedAsync(change);
         var provisioned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var level in change.Provisions.GroupBy(s => s.Kind.LevelOf()).OrderBy(g => g.Key))
         {
-            await BoundedAsync(level, spec => Member(spec.Id, spec.Kind).ProvisionAsync(spec, KindOf(spec.ParentId)));
+            await BoundedAsync(level.Where(s => !written.Contains(s.Id)), spec => Member(spec.Id, spec.Kind).ProvisionAsync(spec, KindOf(spec.ParentId)));
             foreach (var spec in level) provisioned.Add(spec.Id);
         }
 
         await BoundedAsync(change.Moves.Where(m => !provisioned.Contains(m.TwinId)), move =>
             Member(move.TwinId, move.Kind).SetParentAsync(new TwinRef(move.NewParentId, KindOf(move.NewParentId)!.Value)));
 
+        // A parent whose first state was written lists its children already.
         var attachments = change.Provisions
-            .Where(s => s.ParentId is not null)
+            .Where(s => s.ParentId is not null && !written.Contains(s.ParentId))
             .Select(s => (Parent: s.ParentId!, Child: new TwinRef(s.Id, s.Kind)))
             .Concat(change.Moves.Select(m => (Parent: m.NewParentId, Child: new TwinRef(m.TwinId, m.Kind))))
             .GroupBy(a => a.Parent, a => a.Child);
@@ -80,6 +85,47 @@ public sealed partial class TopologyGrain
         await BoundedAsync(departures, group => Member(group.Key, KindOf(group.Key)!.Value).DetachChildrenAsync(group.ToArray()));
 
         await ApplyRemovalsAsync(change.Removals);
+    }
+
+    /// <summary>
+    /// Writes the first states of the twins the change creates straight to storage (<see cref="NewTwinStates"/>), so an
+    /// import costs one stored row per twin instead of an activation, a provisioning write, an attachment write and a
+    /// first report each. A write is insert-only: a twin whose row exists (a removed twin keeps an emptied row; a
+    /// repeated attempt finds the rows it wrote) or that fails to write is provisioned through its grain as before,
+    /// which is idempotent. New twins under which existing twins move are provisioned through their grain too. Returns
+    /// the ids written. Scenario copies never touch storage, so they are always provisioned through their grains.
+    /// </summary>
+    private async Task<HashSet<string>> WriteCreatedAsync(PendingChange change)
+    {
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        if (IsShadow || change.Created.Count == 0) return written;
+        var created = change.Created.ToHashSet(StringComparer.Ordinal);
+        var specs = change.Provisions.Where(s => created.Contains(s.Id)).ToList();
+        var movedInto = change.Moves.Select(m => m.NewParentId).ToHashSet(StringComparer.Ordinal);
+        var states = NewTwinStates.Build(specs, movedInto, KindOf, _options, TwinClock.From(ServiceProvider).GetUtcNow());
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(TwinStorage.Name);
+        var failed = 0;
+        Exception? firstFailure = null;
+        await BoundedAsync(states, async pair =>
+        {
+            var kind = pair.Value.Spec!.Kind;
+            try
+            {
+                await storage.WriteStateAsync(TwinStorage.States.Of(kind.LevelOf()), Member(pair.Key, kind).GetGrainId(), new GrainState<TwinState>(pair.Value));
+                written.Add(pair.Key);
+            }
+            catch (Exception error)
+            {
+                failed++;
+                firstFailure ??= error;
+            }
+        }, _options.ImportWriteParallelism);
+        if (failed > 0)
+        {
+            logger.LogInformation("Topology {Scope}: {Failed} of {Count} new twins could not be written directly ({Reason}); they are provisioned one by one",
+                Scope, failed, states.Count, firstFailure?.GetBaseException().Message);
+        }
+        return written;
     }
 
     private async Task ApplyRemovalsAsync(List<TopologyEntry> removals)
@@ -101,9 +147,9 @@ public sealed partial class TopologyGrain
     /// grain's scheduler keeps every continuation inside the activation. All items are attempted; the first failure
     /// is rethrown afterwards, so one bad member does not stop the others.
     /// </summary>
-    private async Task BoundedAsync<T>(IEnumerable<T> items, Func<T, Task> operation)
+    private async Task BoundedAsync<T>(IEnumerable<T> items, Func<T, Task> operation, int? parallelism = null)
     {
-        using var gate = new SemaphoreSlim(Math.Max(1, _options.ApplyParallelism));
+        using var gate = new SemaphoreSlim(Math.Max(1, parallelism ?? _options.ApplyParallelism));
         var tasks = items.Select(async item =>
         {
             await gate.WaitAsync();

@@ -66,7 +66,11 @@ public sealed partial class TopologyGrain(
         int created = 0, updated = 0, moved = 0;
         foreach (var spec in document.Twins)
         {
-            if (!Entries.TryGetValue(spec.Id, out var held)) created++;
+            if (!Entries.TryGetValue(spec.Id, out var held))
+            {
+                created++;
+                change.Created.Add(spec.Id);
+            }
             else if (held.ParentId != spec.ParentId)
             {
                 moved++;

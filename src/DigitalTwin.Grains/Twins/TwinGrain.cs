@@ -268,10 +268,7 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
         if (_reportDue && ParentRef is { } parent)
         {
             _reportDue = false;
-            var report = new ChildReport(
-                Key.TwinId, Spec.Kind, _health,
-                RollupCalculator.ReportMetrics(State.Latest, result, State.Children.Count > 0, Options.MaxReportedMetrics),
-                result.Rollup, result.Rollup.OpenAlerts, result.Rollup.AsOf);
+            var report = RollupCalculator.Report(Key.TwinId, Spec.Kind, State.Latest, result, State.Children.Count > 0, Options.MaxReportedMetrics);
             // A report that says what the parent already holds is not sent (unless the parent asked): the parent may be
             // asleep, and waking it for nothing is what made one read wake a whole room.
             var fingerprint = ReportFingerprint.Of(report);
