@@ -27,6 +27,8 @@ public sealed partial class TopologyGrain(
     private static readonly HashSet<string> Reads = [nameof(ResolveAsync), nameof(GetViewAsync), nameof(GetVersionAsync)];
     private readonly TwinOptions _options = options.Value;
     private Dictionary<string, HashSet<string>>? _children;
+    private TimeSpan _recorded;
+    private TimeSpan _applied;
     private TopologyView? _view;
 
     /// <summary>Directory reads interleave with a running change, so ingestion keeps resolving twins during a large import.</summary>
@@ -51,6 +53,7 @@ public sealed partial class TopologyGrain(
         if (document?.Twins is null) return Refuse(new TopologyError("", TopologyErrorCodes.Syntax, "No document was given."));
         if (await SettlePendingAsync() is { } busy) return Refuse(busy);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var errors = TopologyValidator.Validate(document, Entries).ToList();
         foreach (var spec in document.Twins)
         {
@@ -78,10 +81,15 @@ public sealed partial class TopologyGrain(
             }
             else updated++;
         }
-        return await CommitAsync(change, () =>
+        var validated = clock.Elapsed;
+        var result = await CommitAsync(change, () =>
         {
             foreach (var spec in document.Twins) Entries[spec.Id] = new TopologyEntry(spec.Id, spec.Kind, spec.ParentId, spec.Type);
         }, created, updated, moved, 0, document.Twins.Count == 1 ? document.Twins[0].Id : "");
+        // Where a large import spends its time, for operators sizing one (and for whoever makes it faster).
+        logger.LogInformation("Topology {Scope}: import of {Count} twins as version {Version} took {Total:F0} ms ({Validation:F0} ms validating, {Recording:F0} ms recording, {Applying:F0} ms applying)",
+            Scope, document.Twins.Count, result.Version, clock.Elapsed.TotalMilliseconds, validated.TotalMilliseconds, _recorded.TotalMilliseconds, _applied.TotalMilliseconds);
+        return result;
     }
 
     /// <inheritdoc />
@@ -184,9 +192,11 @@ public sealed partial class TopologyGrain(
         state.State.Version = change.Version;
         state.State.Pending = change;
         _children = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             await WriteAsync();
+            _recorded = clock.Elapsed;
         }
         catch
         {
@@ -208,7 +218,9 @@ public sealed partial class TopologyGrain(
             }, subject.Length == 0 ? null : subject,
                 $"version {change.Version}: {created} created, {updated} updated, {moved} moved, {removed} removed");
         }
+        clock.Restart();
         var failure = await DriveAsync(attempts: 3);
+        _applied = clock.Elapsed;
         IReadOnlyList<TopologyError> errors = failure is null
             ? []
             : [new TopologyError(subject, TopologyErrorCodes.Conflict,

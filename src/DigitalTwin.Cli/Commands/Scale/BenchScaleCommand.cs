@@ -75,6 +75,8 @@ internal static class BenchScaleCommand
         var values = new Dictionary<string, string>
         {
             ["DigitalTwin:Twins:IdleDeactivateAfter"] = TimeSpan.FromSeconds(settings.IdleSeconds).ToString("c", CultureInfo.InvariantCulture),
+            // The topology grain logs where each import's time went; the bench prints it per chunk.
+            ["Logging:LogLevel:DigitalTwin.Grains.TopologyDirectory"] = "Information",
         };
         if (settings.Postgres is { } connection)
         {
@@ -108,6 +110,8 @@ internal static class BenchScaleCommand
                 return 4;
             }
             imported += document.Twins.Count;
+            var phases = silo.Tail().Split('\n').LastOrDefault(line => line.Contains(" twins as version ", StringComparison.Ordinal));
+            if (phases is not null) Console.Error.WriteLine("scale: silo: " + phases.Trim());
             var activeCount = await ActiveTwins.CountAsync(client);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"scale: {imported} imported in {clock.Elapsed.TotalSeconds:F0} s; {activeCount} twins active, silo {silo.ResidentBytes() / 1048576} MB"));
