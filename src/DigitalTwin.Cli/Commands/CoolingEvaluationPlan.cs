@@ -20,7 +20,8 @@ internal sealed record CoolingEvaluationPlan(
     DateTimeOffset Epoch,
     string Folder,
     bool Offline = false,
-    double ResponseS = 60)
+    double ResponseS = 60,
+    double FailureColdAirShare = 1.3)
 {
     /// <summary>Start of the measured period.</summary>
     public double MeasureFromS => WarmUpS + SettleS;
@@ -45,5 +46,6 @@ internal sealed record CoolingEvaluationPlan(
         ["DigitalTwin:Clock:Epoch"] = Epoch.ToString("O", CultureInfo.InvariantCulture),
         ["DigitalTwin:Clock:Anchor"] = anchor.ToString("O", CultureInfo.InvariantCulture),
         ["DigitalTwin:Cooling:FailureResponseTime"] = TimeSpan.FromSeconds(ResponseS).ToString("c", CultureInfo.InvariantCulture),
+        ["DigitalTwin:Cooling:FailureColdAirShare"] = FailureColdAirShare.ToString(CultureInfo.InvariantCulture),
     };
 }

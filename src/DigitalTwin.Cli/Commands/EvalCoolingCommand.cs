@@ -57,9 +57,15 @@ internal static class EvalCoolingCommand
             // The silo's DigitalTwin:Cooling:FailureResponseTime, in simulated seconds; offline also when the response is given.
             Description = "Simulated seconds the loop takes to answer a stopped CRAC (the optimiser's N+1 check counts on it).", DefaultValueFactory = _ => 60,
         };
+        var failureAir = new Option<double>("--failure-air")
+        {
+            // The silo's DigitalTwin:Cooling:FailureColdAirShare; offline also the optimiser's.
+            Description = "Ample cold air after a CRAC loss, × a rack's draw, up to which no rack may get less than after that loss today (0: no such floor).",
+            DefaultValueFactory = _ => 1.3,
+        };
         var command = new Command("cooling", "Measure the cooling loop's saving against the data-centre simulator (baseline, optimised, one CRAC failing).")
         {
-            servers, rooms, seed, scale, interval, warmUp, settle, period, failure, fail, epoch, output, offline, responseTime,
+            servers, rooms, seed, scale, interval, warmUp, settle, period, failure, fail, epoch, output, offline, responseTime, failureAir,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -72,7 +78,7 @@ internal static class EvalCoolingCommand
                     Math.Max(0, parse.GetValue(failure)), parse.GetValue(fail),
                     DateTimeOffset.Parse(parse.GetValue(epoch)!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
                     parse.GetValue(output) ?? Directory.CreateTempSubdirectory("dt-eval-cooling-").FullName,
-                    parse.GetValue(offline), Positive(parse.GetValue(responseTime), "--response"));
+                    parse.GetValue(offline), Positive(parse.GetValue(responseTime), "--response"), Math.Max(0, parse.GetValue(failureAir)));
                 return await RunAsync(plan, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -211,9 +217,10 @@ internal static class EvalCoolingCommand
         var layouts = TopologyThermalLayout.Build(document.Twins);
         var wanted = layouts.SelectMany(l => l.ServerRacks.Keys.Concat(l.Cracs.Select(c => c.Id))).ToHashSet(StringComparer.Ordinal);
         var readings = TelemetryRecording.Read(recording, out _, wanted.Contains);
-        // The silo's defaults (CoolingOptions): 27 °C less 1 K, cold air at 1.3× the draw, N+1 against 32 °C with the loop's response.
+        // The silo's defaults (CoolingOptions): 27 °C less 1 K, cold air at 1.3× the draw, N+1 against 32 °C with the loop's
+        // response and the air floor after a loss.
         var constraints = new CoolingConstraints(InletLimitC: 27, SafetyMarginK: 1, MaxSetpointStepK: 1000, MaxFanStepPct: 1000, MinColdAirShare: 1.3,
-            FailureLimitC: 32, Response: new FailureResponse(DetectionS: plan.ResponseS));
+            FailureLimitC: 32, Response: new FailureResponse(DetectionS: plan.ResponseS), FailureColdAirShare: plan.FailureColdAirShare);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var answers = RecordedCoolingOptimisation.Recommend(layouts, readings, plan.At(plan.WarmUpS), constraints, TimeSpan.FromHours(3));
         double before = 0, after = 0;

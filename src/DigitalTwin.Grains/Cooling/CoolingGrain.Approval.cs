@@ -81,7 +81,8 @@ public sealed partial class CoolingGrain
     private async Task<(string? Code, string? Reason)> CheckUnitsAsync(CoolingRecommendation r)
     {
         var snapshots = await Task.WhenAll(r.Cracs.Select(c => GrainFactory.GetGrain<IAssetGrain>(c.CracId).GetSnapshotAsync()));
-        foreach (var (crac, snapshot) in r.Cracs.Zip(snapshots))
+        // Only what is sent must lie within a unit's range: a stopped unit is left as it is (its fan reads 0 %).
+        foreach (var (crac, snapshot) in r.Cracs.Zip(snapshots).Where(p => !p.First.StoppedWhenRecommended))
         {
             if (CoolingRatings.OutOfRange(snapshot.Spec, crac.SetpointAfterC, crac.FanAfterPct) is { } range) return (CoolingRefusals.OutOfRange, range);
         }

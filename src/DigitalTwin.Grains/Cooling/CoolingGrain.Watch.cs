@@ -30,9 +30,10 @@ public sealed partial class CoolingGrain
         }
 
         // A unit that stops ends the recommendation at once, before any inlet passes its limit: racks that lose their
-        // air breathe exhaust within seconds, and the N+1 check counted on the others responding.
+        // air breathe exhaust within seconds, and the N+1 check counted on the others responding. A unit already stopped
+        // when it was recommended was counted out by the model: its staying stopped is no new loss.
         var snapshots = await Task.WhenAll(r.Cracs.Select(c => GrainFactory.GetGrain<IAssetGrain>(c.CracId).GetSnapshotAsync()));
-        if (r.Cracs.Zip(snapshots).FirstOrDefault(p => CoolingSurvey.ReportsStopped(p.Second)) is { First: { } stopped })
+        if (r.Cracs.Zip(snapshots).FirstOrDefault(p => !p.First.StoppedWhenRecommended && CoolingSurvey.ReportsStopped(p.Second)) is { First: { } stopped })
         {
             await RollBackAsync(r, $"{stopped.CracId} reports it stopped (no fan, airflow or power)");
             return true;

@@ -40,6 +40,15 @@ public sealed class CoolingOptions
     /// </summary>
     public TimeSpan FailureResponseTime { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// N+1 air floor: after the loss of any one CRAC at the recommended settings, before anything responds, no rack may
+    /// get less cold air for what it draws than it would after that loss at the present settings, up to this multiple
+    /// of its draw (the same ample share as <see cref="MinColdAirShare"/>; 0 turns the floor off). The room model cannot
+    /// see from a steady history how much of a lost unit's air its neighbours make up; relative to today its error
+    /// there largely cancels, and a rack with this much air to spare is not starved by it.
+    /// </summary>
+    public double FailureColdAirShare { get; set; } = 1.3;
+
     /// <summary>How long a recommendation may wait for approval (twin time).</summary>
     public TimeSpan RecommendationLifetime { get; set; } = TimeSpan.FromMinutes(15);
 

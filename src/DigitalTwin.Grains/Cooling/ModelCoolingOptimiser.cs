@@ -52,7 +52,8 @@ public sealed class ModelCoolingOptimiser : ICoolingOptimiser
                 RackLimitsC: room.Racks.ToDictionary(r => r.RackId, r => r.InletLimitC, StringComparer.Ordinal),
                 MinColdAirShare: limits.MinColdAirShare,
                 FailureLimitC: limits.FailureLimitC,
-                Response: new FailureResponse(DetectionS: limits.FailureResponseS));
+                Response: new FailureResponse(DetectionS: limits.FailureResponseS),
+                FailureColdAirShare: limits.FailureColdAirShare);
             var found = CoolingOptimiser.Recommend(thermal, parameters, constraints);
             if (!found.Feasible)
                 notes.Add(Invariant($"{room.RoomId}: no setting keeps every rack {limits.SafetyMarginK:0.#} K below its limit; this is the most cooling allowed"));
@@ -62,7 +63,8 @@ public sealed class ModelCoolingOptimiser : ICoolingOptimiser
             {
                 var next = found.Recommended.FirstOrDefault(c => c.CracId == crac.CracId);
                 // A stopped unit is left as it is: the model counts it out, and a command to it would prove nothing.
-                cracs.Add(new CracChange(crac.CracId, room.RoomId, crac.SetpointC, next?.SetpointC ?? crac.SetpointC, crac.FanPct, next?.FanPct ?? crac.FanPct));
+                cracs.Add(new CracChange(crac.CracId, room.RoomId, crac.SetpointC, next?.SetpointC ?? crac.SetpointC, crac.FanPct, next?.FanPct ?? crac.FanPct,
+                    StoppedWhenRecommended: !crac.Running));
             }
             racks.AddRange(room.Racks.Select(rack => new RackInletPrediction(rack.RackId, room.RoomId, rack.InletLimitC, rack.MaxInletC,
                 Math.Round(found.InletBeforeC.GetValueOrDefault(rack.RackId, double.NaN), 2),

@@ -17,6 +17,11 @@ namespace DigitalTwin.Models.Optimisation;
 /// rack may reach it sooner than today, less <see cref="FailureResponse.TimeToLimitToleranceS"/>. Air aisles heat within
 /// seconds of a unit stopping, so what counts is the time between the loss and the others' response.</param>
 /// <param name="Response">How the loop answers the loss of a unit (null: <see cref="FailureResponse"/>'s defaults).</param>
+/// <param name="FailureColdAirShare">When N+1 is judged: after the loss of any one CRAC from the recommended settings,
+/// before anything responds, no rack may get less cold air for what its servers draw than it would after that loss at
+/// the present settings, up to this multiple of its draw (0: no such floor). It keeps N+1 without trusting the model's
+/// absolute air distribution after a loss, which a steady history cannot show: relative to today the model's errors
+/// on where a lost unit's air came from largely cancel; above the cap a rack has air to spare for that error.</param>
 public sealed record CoolingConstraints(
     double InletLimitC = 27,
     double SafetyMarginK = 1,
@@ -25,7 +30,8 @@ public sealed record CoolingConstraints(
     IReadOnlyDictionary<string, double>? RackLimitsC = null,
     double MinColdAirShare = 0,
     double FailureLimitC = 0,
-    FailureResponse? Response = null)
+    FailureResponse? Response = null,
+    double FailureColdAirShare = 0)
 {
     /// <summary>The limit of one rack before the margin, °C.</summary>
     public double LimitFor(string rackId) => RackLimitsC is not null && RackLimitsC.TryGetValue(rackId, out var own) ? own : InletLimitC;

@@ -28,7 +28,7 @@ internal sealed record LossTransient(string CracId, double PeakC, string PeakRac
                 perturbations.Add(new CracFanSpeedChange(response.DetectionS + t, other.Id, other.FanPct + response.FanRampPctPerS * t));
             perturbations.Add(new CracFanSpeedChange(response.DetectionS + Math.Max(rampS, 0), other.Id, 100));
         }
-        var horizonS = Math.Max(response.HorizonS, response.DetectionS + response.StepS);
+        var horizonS = Math.Max(response.HorizonS, response.DetectionS + 120);
         var run = new RoomThermalModel(room, parameters).Simulate(perturbations, horizonS, response.StepS);
         // Beyond the horizon: where the room goes once the response has done all it can.
         var settled = new RoomThermalModel(room with

@@ -104,4 +104,28 @@ public sealed class Cooling_recommendations_are_approved_applied_and_watched(Coo
         Assert.DoesNotContain("passed its limit", rollback.Detail);
         Assert.Equal(18, Devices.To(crac).Last(c => c.Name == "set_setpoint").Arguments["setpoint_c"]);
     }
+
+    [Fact]
+    public async Task A_unit_already_stopped_when_recommended_is_no_new_loss_but_one_that_stops_after_is()
+    {
+        var site = await new CoolingSite(cluster.Client, rooms: 2).StartAsync();
+        var (running, stopped) = (site.Ids.Crac('a'), site.Ids.Crac('b'));
+        await site.ReportAsync(stopped, ("fan_pct", 0), (MetricNames.Power, 0));
+        var offered = await site.RecommendAsync();
+        Assert.True(offered.Cracs.Single(c => c.CracId == stopped).StoppedWhenRecommended);
+        Assert.False(offered.Cracs.Single(c => c.CracId == running).StoppedWhenRecommended);
+        var approved = await site.Cooling.ApproveAsync(offered.Id, "bob");
+        Assert.True(approved.Accepted, approved.Reason);
+        await Eventually.Until(async () => (await site.Cooling.GetRecommendationAsync(offered.Id))!,
+            r => r.State is CoolingRecommendationState.Watching or CoolingRecommendationState.Applied, "in effect");
+        // Several of the loop's checks (every 100 ms here) see the unit that was stopped all along.
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        Assert.DoesNotContain((await site.Cooling.GetRecommendationAsync(offered.Id))!.Trail, t => t.Step == CoolingTrailSteps.Rollback);
+
+        await site.ReportAsync(running, ("fan_pct", 0), (MetricNames.Power, 0));
+
+        var rolledBack = await site.UntilAsync(offered.Id, CoolingRecommendationState.RolledBack);
+        var rollback = rolledBack.Trail.Single(t => t.Step == CoolingTrailSteps.Rollback);
+        Assert.StartsWith($"{running} reports it stopped", rollback.Detail);
+    }
 }

@@ -26,8 +26,11 @@ public sealed class StepOptimiser : ICoolingOptimiser
         var ignore = IgnoreStepLimits.Contains(situation.DataCentreId);
         var step = ignore || limits.MaxSetpointStepC is null ? SetpointStepC : Math.Min(SetpointStepC, limits.MaxSetpointStepC.Value);
         var fan = ignore || limits.MaxFanStepPct is null ? FanStepPct : Math.Min(FanStepPct, limits.MaxFanStepPct.Value);
-        var cracs = situation.Rooms.SelectMany(room => room.Cracs.Select(c => new CracChange(c.CracId, room.RoomId, c.SetpointC,
-            Math.Clamp(c.SetpointC + step, c.SetpointMinC, c.SetpointMaxC), c.FanPct, Math.Clamp(c.FanPct - fan, c.FanMinPct, 100)))).ToArray();
+        // A stopped unit is left as it is, as the silo's optimiser leaves it.
+        var cracs = situation.Rooms.SelectMany(room => room.Cracs.Select(c => c.Running
+            ? new CracChange(c.CracId, room.RoomId, c.SetpointC, Math.Clamp(c.SetpointC + step, c.SetpointMinC, c.SetpointMaxC), c.FanPct,
+                Math.Clamp(c.FanPct - fan, c.FanMinPct, 100))
+            : new CracChange(c.CracId, room.RoomId, c.SetpointC, c.SetpointC, c.FanPct, c.FanPct, StoppedWhenRecommended: true))).ToArray();
         var racks = situation.Rooms.SelectMany(room => room.Racks.Select(r => new RackInletPrediction(r.RackId, room.RoomId, r.InletLimitC,
             r.MaxInletC, r.MaxInletC ?? 22, (r.MaxInletC ?? 22) + step))).ToArray();
         var before = situation.Rooms.SelectMany(r => r.Cracs).Sum(c => c.PowerW ?? 5000);
