@@ -115,6 +115,12 @@ public sealed class TwinOptions
     /// <summary>How many incidents (open and resolved) a data centre keeps; the oldest resolved ones go first.</summary>
     public int MaxIncidents { get; set; } = 200;
 
+    /// <summary>
+    /// How far ahead a cooling incident's forecast looks (the what-if of its room with its stopped CRACs kept stopped);
+    /// zero turns the forecasts off.
+    /// </summary>
+    public TimeSpan IncidentForecastHorizon { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>The horizon of failure predictions.</summary>
     public TimeSpan PredictionHorizon { get; set; } = TimeSpan.FromDays(7);
 

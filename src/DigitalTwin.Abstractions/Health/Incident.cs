@@ -6,7 +6,8 @@ namespace DigitalTwin.Abstractions.Health;
 /// Alerts that share a cause, grouped by the data centre on its incident cadence using the topology's relations
 /// (which CRACs cool a rack, which PDU or UPS feeds it): the probable <see cref="Cause"/>, the twin it points at
 /// (<see cref="CauseTwinId"/>), a summary in words, and the alerts and twins involved. It follows the alert lifecycle:
-/// Raised, Acknowledged by an operator, Resolved when none of its alerts is open any more.
+/// Raised, Acknowledged by an operator, Resolved when none of its alerts is open any more. A cooling incident whose
+/// CRAC reports it stopped carries a <see cref="Forecast"/>: which racks reach their limit and when, if nothing is done.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("dt.Incident")]
 public sealed record Incident(
@@ -23,4 +24,5 @@ public sealed record Incident(
     [property: Id(10)] DateTimeOffset LastSeen,
     [property: Id(11)] DateTimeOffset? AcknowledgedAt = null,
     [property: Id(12)] string? AcknowledgedBy = null,
-    [property: Id(13)] DateTimeOffset? ResolvedAt = null);
+    [property: Id(13)] DateTimeOffset? ResolvedAt = null,
+    [property: Id(14)] IncidentForecast? Forecast = null);

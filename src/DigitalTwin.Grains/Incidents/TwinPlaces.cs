@@ -22,23 +22,34 @@ public sealed class TwinPlaces(IGrainFactory grains)
     /// <summary>The places of the twins that raised <paramref name="alerts"/>.</summary>
     public async Task<IReadOnlyDictionary<string, TwinPlace>> ResolveAsync(IReadOnlyList<TwinAlert> alerts)
     {
-        var topology = grains.GetLiveTopology();
-        var version = await topology.GetVersionAsync();
-        if (version != _version)
-        {
-            var view = await topology.GetViewAsync();
-            _entries = view.Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
-            _roomCracs = view.Entries.Where(e => e.Kind == TwinKind.Crac && e.ParentId is not null)
-                .GroupBy(e => e.ParentId!).ToDictionary(g => g.Key, g => g.Select(e => e.Id).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-            _specs.Clear();
-            _version = view.Version;
-        }
+        await RefreshAsync();
         var places = new Dictionary<string, TwinPlace>(StringComparer.Ordinal);
         foreach (var id in alerts.Select(a => a.TwinId).Distinct())
         {
             if (_entries.TryGetValue(id, out var entry)) places[id] = await PlaceAsync(entry);
         }
         return places;
+    }
+
+    /// <summary>The room a CRAC stands in and every CRAC of that room; null when the CRAC is in no room.</summary>
+    public async Task<(string RoomId, IReadOnlyList<string> Cracs)?> RoomCoolingAsync(string cracId)
+    {
+        await RefreshAsync();
+        if (!_entries.TryGetValue(cracId, out var crac) || RoomOf(crac) is not { } room) return null;
+        return (room, _roomCracs.TryGetValue(room, out var cracs) ? cracs : [cracId]);
+    }
+
+    private async Task RefreshAsync()
+    {
+        var topology = grains.GetLiveTopology();
+        var version = await topology.GetVersionAsync();
+        if (version == _version) return;
+        var view = await topology.GetViewAsync();
+        _entries = view.Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        _roomCracs = view.Entries.Where(e => e.Kind == TwinKind.Crac && e.ParentId is not null)
+            .GroupBy(e => e.ParentId!).ToDictionary(g => g.Key, g => g.Select(e => e.Id).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        _specs.Clear();
+        _version = view.Version;
     }
 
     private async Task<TwinPlace> PlaceAsync(TopologyEntry entry)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DigitalTwin.Abstractions.Audit;
 using DigitalTwin.Abstractions.Changes;
 using DigitalTwin.Abstractions.Grains;
@@ -15,15 +16,18 @@ namespace DigitalTwin.Grains.Twins;
 /// <summary>
 /// A data-centre twin: the root of a graph. On its incident cadence, while its subtree has open alerts (or it has
 /// open incidents), it fetches them (only subtrees with open alerts are asked) and groups them into incidents. Every incident that
-/// opens, changes, is acknowledged or resolves is published on the change feeds on the next tick.
+/// opens, changes, is acknowledged or resolves is published on the change feeds on the next tick. A cooling incident
+/// whose CRAC reports it stopped gets a forecast (see DataCentreGrain.Forecasts.cs).
 /// </summary>
 [MayInterleave(nameof(MayInterleave))]
-public sealed class DataCentreGrain(
+public sealed partial class DataCentreGrain(
     [PersistentState(TwinStorage.States.DataCentre, TwinStorage.Name)] IPersistentState<TwinState> state,
     IOptions<TwinOptions> options)
     : TwinGrain(state, options), IDataCentreGrain
 {
     private TwinPlaces? _places;
+    private long _lastCorrelated;
+    private int _lastOpen;
 
     /// <summary>Reads interleave with other requests.</summary>
     public static bool MayInterleave(IInvokable request) => IsInterleavingRead(request);
@@ -37,8 +41,10 @@ public sealed class DataCentreGrain(
         await base.OnActivateAsync(cancellationToken);
         // What-if copies have no incidents: their alerts are not an operator's business.
         if (Key.IsShadow) return;
-        this.RegisterGrainTimer(CorrelateTickAsync,
-            new GrainTimerCreationOptions(Options.IncidentInterval, Options.IncidentInterval) { KeepAlive = false });
+        // The timer looks every rollup tick, but alerts are grouped only when the count of open alerts changed (a new
+        // alert should become an incident in seconds, not at the next ten-second mark) or the incident interval passed.
+        var look = Options.RollupInterval < Options.IncidentInterval ? Options.RollupInterval : Options.IncidentInterval;
+        this.RegisterGrainTimer(CorrelateTickAsync, new GrainTimerCreationOptions(look, look) { KeepAlive = false });
     }
 
     /// <inheritdoc />
@@ -81,19 +87,31 @@ public sealed class DataCentreGrain(
         if (State.Spec is null) return;
         var open = Refresh().Rollup.OpenAlerts;
         if (open == 0 && !State.Incidents.Exists(i => i.State != AlertState.Resolved)) return;
+        // Wall time, like the timer: on an accelerated clock the twins' time would make every tick due.
+        var since = Stopwatch.GetElapsedTime(_lastCorrelated);
+        var due = _lastCorrelated == 0 || since >= Options.IncidentInterval
+            // A change is grouped at once, but at most once every fifth of the interval (2 s by default): an alert storm
+            // raises a new alert every second, and each pass reads every alerting subtree.
+            || open != _lastOpen && since >= Options.IncidentInterval / 5;
+        if (!due) return;
+        _lastCorrelated = Stopwatch.GetTimestamp();
+        _lastOpen = open;
         try
         {
             var alerts = await GetAlertsAsync();
             var places = await (_places ??= new TwinPlaces(GrainFactory)).ResolveAsync(alerts);
             var findings = IncidentCorrelator.Group(alerts, places);
             var before = State.Incidents.ToDictionary(i => i.IncidentId, StringComparer.Ordinal);
-            if (!IncidentBook.Merge(State.Incidents, findings, Clock.GetUtcNow(), Options.MaxIncidents)) return;
-            StateChanged = true;
-            // The book replaces an incident's record whenever it changes, so a new reference is a change to announce.
-            foreach (var incident in State.Incidents)
+            if (IncidentBook.Merge(State.Incidents, findings, Clock.GetUtcNow(), Options.MaxIncidents))
             {
-                if (!before.TryGetValue(incident.IncidentId, out var held) || !ReferenceEquals(held, incident)) QueueIncidentChange(incident);
+                StateChanged = true;
+                // The book replaces an incident's record whenever it changes, so a new reference is a change to announce.
+                foreach (var incident in State.Incidents)
+                {
+                    if (!before.TryGetValue(incident.IncidentId, out var held) || !ReferenceEquals(held, incident)) QueueIncidentChange(incident);
+                }
             }
+            await ForecastCoolingIncidentsAsync();
         }
         catch (Exception error)
         {

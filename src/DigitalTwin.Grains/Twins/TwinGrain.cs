@@ -103,7 +103,11 @@ public abstract partial class TwinGrain : Grain, ITwinGrain, ITwinMember
         if (State.Spec is null || !StateChanged) return;
         try
         {
-            await CheckpointAsync();
+            // A silo shutting down deactivates every twin at once, and moving their closed history buckets would be
+            // one history grain per twin and metric while the silo refuses new activations: thousands of timeouts.
+            // The buckets are part of the state, so writing it keeps them; the next checkpoint after a start moves them.
+            if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown) await PersistAsync();
+            else await CheckpointAsync();
         }
         catch (Exception error)
         {

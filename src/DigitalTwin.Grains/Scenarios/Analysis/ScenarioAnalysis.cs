@@ -26,10 +26,11 @@ internal static class ScenarioAnalysis
         // A long horizon at a fine step is thinned to at most MaxSeriesPoints per rack; the model sub-steps as it needs regardless.
         var stride = Math.Max(1, (int)Math.Ceiling((steps + 1) / (double)Math.Max(2, options.MaxSeriesPoints)));
         var seriesStep = request.StepS * stride;
-        var unperturbed = PlantBuilder.Build(fork, Unperturbed(request));
+        var failing = request.Fail ?? [];
+        var unperturbed = PlantBuilder.Build(fork, Unperturbed(request), failing);
         var rooms = new CalibratedRooms(unperturbed, histories, cache, fork.AsOf, options.CalibrationMaxAge);
-        var baseline = rooms.Run(PlantBuilder.Build(fork, Unperturbed(request)), request.HorizonS, seriesStep);
-        var scenario = rooms.Run(PlantBuilder.Build(fork, request), request.HorizonS, seriesStep);
+        var baseline = rooms.Run(PlantBuilder.Build(fork, Unperturbed(request), failing), request.HorizonS, seriesStep);
+        var scenario = rooms.Run(PlantBuilder.Build(fork, request, failing), request.HorizonS, seriesStep);
         var runs = 2;
 
         var budgets = fork.Snapshots.Values.Where(s => s.Spec.Kind == TwinKind.Rack)
@@ -39,7 +40,7 @@ internal static class ScenarioAnalysis
         var tried = new List<(MitigationCandidate Candidate, PlantRun Run)>();
         foreach (var candidate in candidates)
         {
-            tried.Add((candidate, rooms.Run(PlantBuilder.Build(fork, MitigationSearch.Combine(request, candidate.Changes)), request.HorizonS, seriesStep)));
+            tried.Add((candidate, rooms.Run(PlantBuilder.Build(fork, MitigationSearch.Combine(request, candidate.Changes), failing), request.HorizonS, seriesStep)));
             runs++;
         }
         if (tried.Count > 0)

@@ -18,7 +18,13 @@ internal static class PlantBuilder
     private const double DefaultLoadShare = 0.6;
     private const double DefaultServerPowerW = 400;
 
-    public static DataCentrePlant Build(ForkedSubtree fork, ScenarioRequest perturbations)
+    /// <summary>
+    /// The plant of <paramref name="fork"/> under <paramref name="perturbations"/>. A CRAC in <paramref name="failing"/>
+    /// (the question's failures, passed for every run of one question) that already reports it stopped is described
+    /// running before it fails: the room model starts from a steady state, and the room's readings are those of a
+    /// room cooled by it moments ago, not of the steady state without it, which it takes many minutes to reach.
+    /// </summary>
+    public static DataCentrePlant Build(ForkedSubtree fork, ScenarioRequest perturbations, IReadOnlyCollection<string>? failing = null)
     {
         var plant = new DataCentrePlant();
         var entries = fork.Entries;
@@ -38,7 +44,7 @@ internal static class PlantBuilder
 
         foreach (var entry in entries.Values.Where(e => e.Kind == TwinKind.Crac && e.ParentId is not null && plant.Rooms.ContainsKey(e.ParentId)))
         {
-            plant.Cracs[entry.Id] = Crac(Snap(entry.Id)!, entry.ParentId!, placements[entry.ParentId!], plant);
+            plant.Cracs[entry.Id] = Crac(Snap(entry.Id)!, entry.ParentId!, placements[entry.ParentId!], plant, failing?.Contains(entry.Id) == true);
         }
         foreach (var entry in entries.Values.Where(e => e.Kind is TwinKind.Pdu or TwinKind.Ups))
         {
@@ -68,7 +74,7 @@ internal static class PlantBuilder
         return plant;
     }
 
-    private static PlantCrac Crac(TwinSnapshot crac, string roomId, Placement placement, DataCentrePlant plant)
+    private static PlantCrac Crac(TwinSnapshot crac, string roomId, Placement placement, DataCentrePlant plant, bool failing)
     {
         var spec = crac.Spec;
         var capacity = spec.Rated?.GetValueOrDefault(RatedProperties.CoolingCapacity) ?? 0;
@@ -77,6 +83,11 @@ internal static class PlantBuilder
         var setpoint = Latest(crac, MetricNames.Setpoint);
         if (setpoint is null) plant.Defaulted.Add($"{spec.Id}: setpoint {DefaultSetpointC} °C (no setpoint_c reading)");
         var fan = Latest(crac, MetricNames.FanPercent);
+        if (failing && (fan is <= 0 || Latest(crac, MetricNames.Airflow) is <= 0 || Latest(crac, MetricNames.Power) is <= 0))
+        {
+            fan = null;
+            plant.Defaulted.Add($"{spec.Id}: reports it stopped; described running at full fan until it fails at the start");
+        }
         return new PlantCrac
         {
             Id = spec.Id, RoomId = roomId, Floor = placement.Of(spec.Position), CapacityW = capacity,

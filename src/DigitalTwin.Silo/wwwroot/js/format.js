@@ -31,3 +31,13 @@ export function meter(used, limit) {
   const f = used / limit;
   return `<div class="meter" title="${(f * 100).toFixed(0)} %"><div class="${f > 1 ? 'over' : f > 0.8 ? 'warn' : ''}" style="width:${Math.min(100, f * 100).toFixed(1)}%"></div></div>`;
 }
+
+// A cooling incident's forecast (the what-if of its room with the stopped CRACs kept stopped): its sentence, then the
+// racks that reach their limit with the clock time they do, or '' when the incident has none.
+export function forecast(f) {
+  if (!f) return '';
+  const at = s => new Date(new Date(f.asOf).getTime() + s * 1000).toLocaleTimeString();
+  const racks = f.racks.slice(0, 6).map(r => `${esc(r.rackId)} ${r.limitC.toFixed(0)} °C ${r.timeToLimitS > 0 ? 'at ' + at(r.timeToLimitS) : 'now'}`).join(' · ');
+  return `<span class="forecast">Forecast ${time(f.asOf)}: ${esc(f.summary)}${racks ? ` <span class="muted">${racks}${f.racksAtLimit > 6 ? ' …' : ''}</span>` : ''}` +
+    `${f.mitigation ? ` <span class="muted">Mitigation: ${esc(f.mitigation)}</span>` : ''}</span>`;
+}

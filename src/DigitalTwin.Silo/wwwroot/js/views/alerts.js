@@ -1,6 +1,6 @@
 // Alerts and incidents with acknowledge, kept live from the fleet's alert and incident feeds.
 import { getJson, send, twinUrl } from '../api.js';
-import { esc, health, time } from '../format.js';
+import { esc, forecast, health, time } from '../format.js';
 
 export async function mount(el, ctx) {
   el.innerHTML = `<section><h2>Incidents <span class="muted" id="incident-count"></span></h2><table id="incidents"><thead><tr><th>Severity</th><th>Cause</th><th>Summary</th><th>Twins</th><th>Since</th><th>State</th><th></th></tr></thead><tbody></tbody></table></section>
@@ -15,7 +15,7 @@ export async function mount(el, ctx) {
       `<td class="explain">${esc(a.explanation)}</td><td>${a.state === 'Raised' ? `<button data-ack-alert="${esc(a.alertId)}" data-twin="${esc(a.twinId)}">Acknowledge</button>` : ''}</td></tr>`).join('')
       || '<tr><td colspan="9" class="muted">No open alerts.</td></tr>';
     el.querySelector('#incidents tbody').innerHTML = [...incidents.values()].sort(order).map(i =>
-      `<tr data-incident="${esc(i.incidentId)}"><td>${health(i.severity)}</td><td>${esc(i.cause)} <strong>${esc(i.causeTwinId)}</strong></td><td>${esc(i.summary)}</td>` +
+      `<tr data-incident="${esc(i.incidentId)}"><td>${health(i.severity)}</td><td>${esc(i.cause)} <strong>${esc(i.causeTwinId)}</strong></td><td>${esc(i.summary)}${i.forecast ? '<br>' + forecast(i.forecast) : ''}</td>` +
       `<td>${i.twinIds.length}</td><td>${time(i.firstSeen)}</td><td class="state">${esc(i.state)}${i.acknowledgedBy ? ' by ' + esc(i.acknowledgedBy) : ''}</td>` +
       `<td>${i.state === 'Raised' ? `<button data-ack-incident="${esc(i.incidentId)}">Acknowledge</button>` : ''}</td></tr>`).join('')
       || '<tr><td colspan="7" class="muted">No open incidents.</td></tr>';

@@ -1,7 +1,7 @@
 // Room floor plan: racks where they stand, coloured by their hottest inlet (heat map), CRACs with their state.
 // Reads one room (GET /api/views/floor/{room}) and follows that room's racks and CRACs on its change feed.
 import { getJson } from '../api.js';
-import { esc, celsius, kw, pct, health, time } from '../format.js';
+import { esc, celsius, forecast, kw, pct, health, time } from '../format.js';
 import { heatColour, inkOn, legend } from '../heat.js';
 import { showRack } from './elevation.js';
 
@@ -111,7 +111,7 @@ async function followIncidents(box, ctx) {
   const open = new Map();
   const draw = () => {
     box.innerHTML = [...open.values()].map(i => `<p class="incident ${esc(i.severity)}">${health(i.severity)} <strong>${esc(i.causeTwinId)}</strong>: ${esc(i.summary)} ` +
-      `<a href="#/alerts">${i.alertIds.length} alert(s)</a>${i.state === 'Acknowledged' ? ' · acknowledged' : ''}</p>`).join('');
+      `<a href="#/alerts">${i.alertIds.length} alert(s)</a>${i.state === 'Acknowledged' ? ' · acknowledged' : ''}${i.forecast ? '<br>' + forecast(i.forecast) : ''}</p>`).join('');
   };
   const load = async () => {
     open.clear();
