@@ -1,4 +1,3 @@
-using System.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -46,10 +45,9 @@ public sealed class IdleMemoryTrim(IngestionStatistics statistics, IConfiguratio
                 var slack = info.TotalCommittedBytes - info.HeapSizeBytes;
                 if (slack < threshold) continue;
                 lastTrim = now;
-                GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                var result = MemoryCompaction.Compact();
                 logger.LogInformation("Idle after a burst: returned {Released} MB the garbage collector held beyond the live heap",
-                    (info.TotalCommittedBytes - GC.GetGCMemoryInfo().TotalCommittedBytes) / 1048576);
+                    (result.CommittedBeforeBytes - result.CommittedAfterBytes) / 1048576);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -33,6 +33,7 @@ public static class ApiEndpoints
         api.MapCapacityEndpoints();
         api.MapChangeEventEndpoints();
         api.MapViewEndpoints();
+        api.MapMemoryEndpoints();
         return app;
     }
 }
