@@ -55,7 +55,9 @@ public static class PersistenceHostingExtensions
         silo.UseInMemoryReminderService();
         if (storage.Provider == StorageProvider.Memory)
         {
-            silo.AddMemoryGrainStorage(storageName);
+            // The same plain JSON as the stores that last: an import writes twins' first states straight to storage, and
+            // Orleans' default (Newtonsoft with CLR type names) could not read them back.
+            silo.AddMemoryGrainStorage(storageName, options => options.GrainStorageSerializer = new TwinStateJsonSerializer());
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
                 new VolatileStorageNotice(storageName, services.GetRequiredService<ILogger<VolatileStorageNotice>>()));
             return silo;

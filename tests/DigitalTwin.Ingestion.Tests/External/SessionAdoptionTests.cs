@@ -7,6 +7,7 @@ using DigitalTwin.Grains.Hosting;
 using DigitalTwin.Ingestion.Diagnostics;
 using DigitalTwin.Ingestion.External;
 using DigitalTwin.Ingestion.Hosting;
+using DigitalTwin.Persistence.Serialization;
 using DigitalTwin.Testing.Mqtt;
 using DigitalTwin.Topology;
 using Microsoft.Extensions.Configuration;
@@ -46,7 +47,7 @@ public sealed class SessionAdoptionTests(ITestOutputHelper output) : IAsyncLifet
         };
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo
-            .AddMemoryGrainStorage(TwinStorage.Name)
+            .AddMemoryGrainStorage(TwinStorage.Name, o => o.GrainStorageSerializer = new TwinStateJsonSerializer())
             .AddMemoryGrainStorage("PubSubStore")
             .UseInMemoryReminderService()
             .AddDigitalTwinGrains()

@@ -7,6 +7,7 @@ using DigitalTwin.Grains;
 using DigitalTwin.Grains.Hosting;
 using DigitalTwin.Ingestion.Diagnostics;
 using DigitalTwin.Ingestion.Hosting;
+using DigitalTwin.Persistence.Serialization;
 using DigitalTwin.Testing.Mqtt;
 using DigitalTwin.Topology;
 using Microsoft.Extensions.Configuration;
@@ -62,7 +63,7 @@ public abstract class IngestionCluster : IAsyncLifetime
         Configure(settings);
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo
-            .AddMemoryGrainStorage(TwinStorage.Name)
+            .AddMemoryGrainStorage(TwinStorage.Name, o => o.GrainStorageSerializer = new TwinStateJsonSerializer())
             .AddMemoryGrainStorage("PubSubStore")
             .UseInMemoryReminderService()
             .AddDigitalTwinGrains());
