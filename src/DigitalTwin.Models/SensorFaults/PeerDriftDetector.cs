@@ -20,6 +20,9 @@ public sealed class PeerDriftDetector
     /// The outlet following by less than this share of the inlet's shift means the air did not move; by at least this
     /// share, that warmer air arrived. A blocked air path moved the simulator's outlet by 0.30–0.32 of the inlet's step
     /// on the first reading after it (5 s and 60 s readings) and by more later; a drifting sensor moves it by noise only.
+    /// For warmer air the step is measured from the last calm sample (minutes before), not from the slow baseline: a
+    /// server's outlet wanders with its own workload (the demo's srv-a01-04 by 0.6 °C against its peers in 15 minutes),
+    /// which hid a 6 °C hot spot whose outlet followed by 0.30 of the step.
     /// </summary>
     public const double FollowShare = 0.2;
 
@@ -28,9 +31,10 @@ public sealed class PeerDriftDetector
 
     /// <summary>
     /// Samples to learn from before judging warmer air: its rise must be <see cref="MinimumWarming"/> anyway, far beyond
-    /// the offset's noise, so the offset's level is all it needs (a demo's hot spot comes minutes after the start).
+    /// the offset's noise, so the offset's level is all it needs: the first sample and one more (a demo's hot spot comes
+    /// minutes after the start).
     /// </summary>
-    public const int WarmingLearningSamples = 3;
+    public const int WarmingLearningSamples = 2;
 
     /// <summary>Samples in a row that must agree before the verdict changes.</summary>
     public const int Confirmations = 2;
@@ -41,6 +45,7 @@ public sealed class PeerDriftDetector
     private readonly TimeSpan _halfLife;
     private readonly TimeSpan _relearnAfter;
     private Offset _inlet, _outlet;
+    private double _calmInletOffset, _calmOutletOffset;
     private DateTimeOffset? _lastAt;
     private int _samples, _agreeing;
     private DateTimeOffset? _driftingSince, _unsettledSince;
@@ -88,21 +93,29 @@ public sealed class PeerDriftDetector
         {
             _inlet = new Offset(inletOffset, 0.2);
             _outlet = new Offset(outletOffset, 0.2);
+            (_calmInletOffset, _calmOutletOffset) = (inletOffset, outletOffset);
             return false;
         }
         Shift = inletOffset - _inlet.Baseline;
         OutletShift = outletOffset - _outlet.Baseline;
         var limit = Math.Max(MinimumShift, 6 * _inlet.Spread);
-        // An outlet moving the other way did not follow either.
-        var drifting = _samples > LearningSamples && Math.Abs(Shift) > limit && Math.Sign(Shift) * OutletShift < FollowShare * Math.Abs(Shift);
         var calm = Math.Abs(Shift) < Math.Max(MinimumShift / 2, 3 * _inlet.Spread);
-        var warming = _samples > WarmingLearningSamples && Shift >= Math.Max(MinimumWarming, 6 * _inlet.Spread) && OutletShift >= FollowShare * Shift;
+        // Warmer air is a step: the outlet's move since the last calm sample against the inlet's, so the outlet's slow
+        // wander with the server's own workload does not count for or against it.
+        var inletStep = inletOffset - _calmInletOffset;
+        var outletStep = outletOffset - _calmOutletOffset;
+        var warming = _samples > WarmingLearningSamples && !IsDrifting && Shift >= Math.Max(MinimumWarming, 6 * _inlet.Spread)
+            && inletStep > 0 && outletStep >= FollowShare * inletStep;
+        // An outlet moving the other way did not follow either; air judged warmer is not a drift.
+        var drifting = _samples > LearningSamples && !warming && !IsWarmerThanPeers && Math.Abs(Shift) > limit
+            && Math.Sign(Shift) * OutletShift < FollowShare * Math.Abs(Shift);
         WarmingChanged = JudgeWarming(warming, calm);
         // Learn only from samples that look normal, so a drift does not teach the baseline to follow it.
         if (calm)
         {
             _inlet = _inlet.Learn(inletOffset, weight);
             _outlet = _outlet.Learn(outletOffset, weight);
+            (_calmInletOffset, _calmOutletOffset) = (inletOffset, outletOffset);
         }
         _unsettledSince = calm ? null : _unsettledSince ?? at;
         // An offset away from its baseline for longer than the relearning time is the new normal (a server moved, a
@@ -111,6 +124,7 @@ public sealed class PeerDriftDetector
         {
             _inlet = new Offset(inletOffset, _inlet.Spread);
             _outlet = new Offset(outletOffset, _outlet.Spread);
+            (_calmInletOffset, _calmOutletOffset) = (inletOffset, outletOffset);
             _unsettledSince = null;
             _agreeing = _warmingAgreeing = 0;
             WarmingChanged |= IsWarmerThanPeers;

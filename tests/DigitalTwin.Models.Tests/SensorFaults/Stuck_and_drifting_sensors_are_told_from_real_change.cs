@@ -115,4 +115,23 @@ public sealed class Stuck_and_drifting_sensors_are_told_from_real_change
         Assert.False(detector.IsWarmerThanPeers);
         Assert.True(detector.WarmingChanged);
     }
+
+    [Fact]
+    public void Air_that_steps_up_is_warmer_than_its_peers_though_the_outlet_wandered_below_its_baseline_with_the_server_s_own_work()
+    {
+        var detector = new PeerDriftDetector(TimeSpan.FromHours(6), TimeSpan.FromDays(1));
+        var random = new Random(17);
+        double Noise() => (random.NextDouble() - 0.5) * 0.1;
+        // The demo's srv-a01-04 (simulator, seed 1): its outlet ran 0.5 °C under its peers' at the start and 1.1-1.3 °C
+        // under fifteen minutes later, as its utilisation fell from 29 % to 20 % (samples every five minutes).
+        for (var step = 0; step <= 3; step++) detector.Observe(T0.AddMinutes(5 * step), 20.0 + Noise(), 20.5, 36.5 - 0.25 * step + Noise(), 37);
+        var hotAt = T0.AddMinutes(15);
+        // The hot spot: the inlet steps 6.2 °C and the outlet 1.9 °C (0.30 of it), which measured from the outlet's
+        // first baseline is under a fifth of the inlet's shift.
+        detector.Observe(hotAt.AddSeconds(5), 26.2, 20.5, 37.65, 37);
+        detector.Observe(hotAt.AddSeconds(10), 26.15, 20.5, 37.5, 37);
+
+        Assert.True(detector.IsWarmerThanPeers);
+        Assert.False(detector.IsDrifting);
+    }
 }
