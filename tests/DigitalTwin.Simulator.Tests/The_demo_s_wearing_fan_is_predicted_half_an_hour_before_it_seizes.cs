@@ -12,9 +12,11 @@ namespace DigitalTwin.Simulator.Tests;
 
 /// <summary>
 /// Issue 11 asks that the demo's wearing fan be on the maintenance list at least half an hour before it fails. The
-/// demo's own fan fault (samples/demo-faults.yaml) runs in the simulator on the demo's rack around it, offline, at the
-/// demo's component rhythm (15 s); the fan's readings go to its twin in an in-process cluster, which is asked for its
-/// prediction after each one.
+/// demo's whole data centre and fault schedule (samples/demo-faults.yaml) run in the simulator offline, settled as the
+/// demo settles it, at the demo's component rhythm (15 s); the fan's readings go to its twin in an in-process cluster
+/// (its rack imported), which is asked for its prediction after each one. The demo's rack alone, settled ten minutes,
+/// had the first action 16.8 minutes in; the whole demo gives it 25.3 minutes in, 34.8 before the failure: the margin the
+/// running demo has.
 /// </summary>
 public sealed class The_demo_s_wearing_fan_is_predicted_half_an_hour_before_it_seizes(TwinClusterFixture cluster, ITestOutputHelper output)
     : IClassFixture<TwinClusterFixture>, IDisposable
@@ -27,14 +29,11 @@ public sealed class The_demo_s_wearing_fan_is_predicted_half_an_hour_before_it_s
     {
         var topology = Path.Combine(_dir, "excerpt.yaml");
         await File.WriteAllTextAsync(topology, DemoExcerpt.Yaml("rack-b03"));
-        // The demo's schedule line for this fan, as written (the other faults target twins outside the excerpt).
-        var faults = Path.Combine(_dir, "faults.yaml");
-        var line = Assert.Single(File.ReadLines(RepositoryLayout.Sample("demo-faults.yaml")), l => l.Contains("fan_failure") && l.Contains(Fan));
-        await File.WriteAllTextAsync(faults, "faults:\n" + line + "\n");
         var epoch = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeSeconds());
         var settings = new SimulatorSettings
         {
-            Topology = topology, Faults = faults, NoBroker = true, DurationS = 3660, SettleS = 600, Seed = 1, Epoch = epoch,
+            Topology = RepositoryLayout.Sample("demo-datacentre.yaml"), Faults = RepositoryLayout.Sample("demo-faults.yaml"),
+            NoBroker = true, DurationS = 3660, Seed = 1, Epoch = epoch,
             IntervalS = 5, ComponentIntervalS = 15, Record = Path.Combine(_dir, "rec.jsonl"), Truth = Path.Combine(_dir, "truth.jsonl"),
         };
         Assert.Equal(0, await SimulatorRun.Create(settings).RunAsync(CancellationToken.None));
