@@ -23,10 +23,6 @@ public static class CoolingOptimiser
     private const int InnerIterations = 1500;
     private const double ShareScaleK = 10;
 
-    /// <summary>How close, K, a loss's steady state with nobody responding may come to the critical limit before the
-    /// optimiser follows that loss over time: below it, no response can take a rack past the limit.</summary>
-    private const double TransientScreenK = 0.5;
-
     /// <summary>Spread of inlets from the bottom to the top of a rack assumed for its fan ramp, K.</summary>
     private const double FanRampSpreadK = 2;
 
@@ -51,29 +47,23 @@ public static class CoolingOptimiser
         // Per loss, the time a rack takes to reach the critical limit at the present settings with the loop's response;
         // null where the room survives that loss today. Decided once, before the search.
         double?[] todayTimeToLimitS = [.. losses.Select(_ => (double?)null)];
-        var followAll = true;
         Judged? present = null;
-        IReadOnlyDictionary<string, double>[] failureFloors = [];
+        IReadOnlyDictionary<string, double>?[] failureFloors = [];
         Judged Evaluate(IReadOnlyList<double> x)
         {
-            evaluations += 1 + losses.Count;
+            evaluations += 1 + (constraints.FailureColdAirShare > 0 ? 2 : 1) * losses.Count;
             var applied = Apply(room, running, x);
             var point = new RoomThermalModel(applied, parameters).SteadyState();
-            // Screen every loss by its steady state with nobody responding (cheap, and never better than with a
-            // response); follow over time only the few that come near the limit, worst first.
-            var lost = losses.Select(f => new RoomThermalModel(applied with
+            // Every loss is followed over time: its steady state with nobody responding is no bound on the course, in
+            // which the servers' fans speed up as their inlets warm and a starved rack runs away (a loss screened out
+            // at 27 °C steady peaked at 35.6 °C over time).
+            var transients = losses.Select(f => LossTransient.Follow(applied, parameters, f.Id, response, constraints.FailureLimitC)).ToArray();
+            // Each rack's cold air after each loss with nobody responding yet, for the air floor.
+            var lost = constraints.FailureColdAirShare <= 0 ? [] : losses.Select(f => new RoomThermalModel(applied with
             {
                 Cracs = [.. applied.Cracs.Select(c => c.Id == f.Id ? c with { Running = false } : c)],
-            }, parameters).SteadyState()).ToArray();
-            var hottest = lost.Select(l => l.Steady ? l.RackInletC.Values.DefaultIfEmpty(0).Max() : double.PositiveInfinity).ToArray();
-            var follow = Enumerable.Range(0, losses.Count)
-                .Where(i => hottest[i] > constraints.FailureLimitC - TransientScreenK)
-                .OrderByDescending(i => todayTimeToLimitS[i] is null ? 0 : 1).ThenByDescending(i => hottest[i])
-                .Take(followAll ? losses.Count : Math.Max(response.MaxSimulatedLosses, todayTimeToLimitS.Count(t => t is not null)))
-                .ToHashSet();
-            var transients = losses.Select((f, i) => follow.Contains(i) ? LossTransient.Follow(applied, parameters, f.Id, response, constraints.FailureLimitC) : null).ToArray();
-            evaluations += follow.Count;
-            return new Judged(point, hottest, transients, [.. lost.Select(l => l.Steady ? l.RackSupplyShare : null)]);
+            }, parameters).SteadyState()).Select(l => l.Steady ? l : null).ToArray();
+            return new Judged(point, transients, lost);
         }
         // One constraint per rack on its inlet (K over its limit less the margin); when asked, one per rack on its
         // cold-air share (scaled so 0.1 of share weighs as 1 K); per unit that may be lost, one on N+1 over time.
@@ -85,26 +75,21 @@ public static class CoolingOptimiser
             .. constraints.MinColdAirShare > 0
                 ? room.Racks.Select(r => judged.Point.Steady ? ShareScaleK * (constraints.MinColdAirShare - judged.Point.RackSupplyShare[r.Id]) : 50)
                 : [],
-            .. losses.Select((_, i) => Math.Min(50, LossViolation(judged.FailureHottestC[i], judged.Transients[i], todayTimeToLimitS[i]))),
-            .. failureFloors.SelectMany((floor, i) => room.Racks.Select(r => judged.Point.Steady && judged.FailureShares[i] is { } shares
-                ? ShareScaleK * (floor[r.Id] * DrawGrowth(r.Id, present!.Point, judged.Point) - shares[r.Id])
+            .. losses.Select((_, i) => Math.Min(50, LossViolation(judged.Transients[i], todayTimeToLimitS[i]))),
+            .. failureFloors.SelectMany((floor, i) => floor is null ? [] : room.Racks.Select(r => judged.Point.Steady && judged.FailureStates[i] is { } lost
+                ? ShareScaleK * (floor[r.Id] * DrawGrowth(r.Id, present!.Point, judged.Point) - lost.RackSupplyShare[r.Id])
                 : 50)),
         ];
         // Each rack's server draw relative to today's: server fans speed up as inlets warm (the steady state keeps
         // today's draw), so warmer settings need more cold air to leave a rack as well fed as it is now.
         double DrawGrowth(string rackId, ThermalOperatingPoint now, ThermalOperatingPoint next) =>
             FanRamp(next.RackInletC[rackId]) / FanRamp(now.RackInletC[rackId]);
-        double LossViolation(double steadyHottestC, LossTransient? transient, double? todayS)
+        double LossViolation(LossTransient transient, double? todayS)
         {
-            if (todayS is { } today)
-            {
-                // Not survived even today: no rack may reach the critical limit sooner than it would today.
-                if (transient is null) return steadyHottestC <= constraints.FailureLimitC - TransientScreenK ? -1 : 50;
-                return transient.TimeToLimitS is { } s ? (today - response.TimeToLimitToleranceS - s) / TimeScaleS : -1;
-            }
+            // Not survived even today: no rack may reach the critical limit sooner than it would today.
+            if (todayS is { } today) return transient.TimeToLimitS is { } s ? (today - response.TimeToLimitToleranceS - s) / TimeScaleS : -1;
             // Survived today: no rack may reach the critical limit at all, neither on the way nor once the room settles.
-            // Unfollowed, the steady state with nobody responding bounds both from above.
-            return (transient is null ? steadyHottestC : Math.Max(transient.PeakC, transient.SettledC)) - constraints.FailureLimitC;
+            return Math.Max(transient.PeakC, transient.SettledC) - constraints.FailureLimitC;
         }
 
         var before = Evaluate(start);
@@ -114,8 +99,6 @@ public static class CoolingOptimiser
         for (var i = 0; i < losses.Count; i++)
             if (before.Transients[i] is { TimeToLimitS: { } s }) todayTimeToLimitS[i] = s;
         var notKept = losses.Where((_, i) => todayTimeToLimitS[i] is not null).Select(c => c.Id).ToList();
-        followAll = false;
-        before = Evaluate(start);
         // N+1 kept without trusting the model's absolute air distribution after a loss, which a steady history cannot
         // show (how much of a lost unit's air its neighbours make up depends on where the air goes under the floor; the
         // model gave a rack 0.92 of its draw where the simulator's aisles gave 0.83, and a recommendation held only to
@@ -123,8 +106,9 @@ public static class CoolingOptimiser
         // may get less cold air for what it draws than it would after that loss today, up to an ample share
         // (FailureColdAirShare × its draw) above which the model's error on where the air goes cannot starve it.
         present = before;
-        if (constraints.FailureColdAirShare > 0 && before.FailureShares.All(s => s is not null))
-            failureFloors = [.. before.FailureShares.Select(shares => shares!.ToDictionary(p => p.Key, p => Math.Min(p.Value, constraints.FailureColdAirShare), StringComparer.Ordinal))];
+        // A loss the room cannot carry at all today (no steady state) has no share to keep; its time to the limit binds.
+        if (constraints.FailureColdAirShare > 0)
+            failureFloors = [.. before.FailureStates.Select(lost => lost?.RackSupplyShare.ToDictionary(p => p.Key, p => Math.Min(p.Value, constraints.FailureColdAirShare), StringComparer.Ordinal))];
         var scale = Math.Max(before.Point.CoolingPowerW, 1);
         var multipliers = new double[Violations(before).Length];
         var penalty = 10.0;
@@ -155,9 +139,6 @@ public static class CoolingOptimiser
             lastWorst = Math.Max(worst, 0);
         }
 
-        // The search's answer, its feasibility restoration and its rounding are judged on every loss that comes near the
-        // critical limit, not only the few followed per candidate.
-        followAll = true;
         var chosen = Denormalise(best, bounds);
         var after = Evaluate(chosen);
         var method = $"augmented Lagrangian ({OuterIterations} rounds, penalty up to {penalty:0}) with Nelder–Mead subproblems";
@@ -208,8 +189,7 @@ public static class CoolingOptimiser
 
     /// <summary>A candidate's steady state, and per unit that may be lost (when N+1 is judged) the hottest steady inlet
     /// were it lost with nobody responding, and the loss followed over time with the response where it was followed.</summary>
-    private sealed record Judged(ThermalOperatingPoint Point, double[] FailureHottestC, LossTransient?[] Transients,
-        IReadOnlyDictionary<string, double>?[] FailureShares);
+    private sealed record Judged(ThermalOperatingPoint Point, LossTransient[] Transients, ThermalOperatingPoint?[] FailureStates);
 
     /// <summary>Server airflow at a rack's highest inlet relative to the ramp's start (the hottest server's fans answer first).</summary>
     private static double FanRamp(double hottestC) => ThermalDefaults.FanRamp(hottestC - FanRampSpreadK, hottestC);

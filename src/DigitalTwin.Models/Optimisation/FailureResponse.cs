@@ -15,14 +15,9 @@ namespace DigitalTwin.Models.Optimisation;
 /// <param name="StepS">Resolution of that transient, s (the model sub-steps as its time constants need).</param>
 /// <param name="TimeToLimitToleranceS">For a loss the room does not survive even at the present settings: how much
 /// sooner than today a rack may reach its critical limit at the recommended settings, s.</param>
-/// <param name="MaxSimulatedLosses">How many losses the optimiser follows over time for every candidate setting during its
-/// search: those whose steady state with nobody responding comes nearest the critical limit (the others are held to that
-/// steady state, which no response makes worse). The present settings, the search's answer, its feasibility restoration
-/// and its rounding follow every loss that comes near the limit.</param>
 public sealed record FailureResponse(
     double DetectionS = 60,
     double FanRampPctPerS = 2,
     double HorizonS = 300,
     double StepS = 5,
-    double TimeToLimitToleranceS = 10,
-    int MaxSimulatedLosses = 2);
+    double TimeToLimitToleranceS = 10);
