@@ -40,6 +40,15 @@ public sealed class TwinOptions
     /// </summary>
     public TimeSpan HistoryGrace { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long closed history buckets may wait in the twin's own state (which is written at every checkpoint and
+    /// read with the history) before they are moved to the history grains, all at once. A history grain holds a day
+    /// and is read and written whole on every move, so moving each minute as it closed cost the demo's 4,121 twins
+    /// about 12,000 activations, reads and writes of day-long rows a minute; ten minutes cost a tenth. Zero moves
+    /// every bucket at the first checkpoint after it closed.
+    /// </summary>
+    public TimeSpan HistoryFlushAge { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How many days of one-minute history a twin keeps; older days are cleared when a day rolls over.</summary>
     public int HistoryRetentionDays { get; set; } = 30;
 

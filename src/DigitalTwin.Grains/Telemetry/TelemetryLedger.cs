@@ -53,6 +53,13 @@ public sealed class TelemetryLedger(TwinOptions options)
     public MetricWindow Window(string metric) =>
         new(metric, _windows.TryGetValue(metric, out var ring) ? ring.ToList() : []);
 
+    /// <summary>Whether a bucket closed (its minute ended more than the grace ago) at least <paramref name="age"/> before <paramref name="now"/>.</summary>
+    public bool HasClosedBefore(TwinState state, DateTimeOffset now, TimeSpan age)
+    {
+        var cutoff = now - options.HistoryGrace - TimeSpan.FromMinutes(1) - age;
+        return state.OpenBuckets.Values.Any(buckets => buckets.Count > 0 && buckets[0].Start <= cutoff);
+    }
+
     /// <summary>
     /// Removes and returns the buckets whose minute ended more than <see cref="TwinOptions.HistoryGrace"/> ago.
     /// If the caller cannot store them it gives them back with <see cref="Restore"/>.

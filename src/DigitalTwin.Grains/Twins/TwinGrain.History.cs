@@ -81,6 +81,8 @@ public abstract partial class TwinGrain
         var now = Clock.GetUtcNow();
         // Purge before taking the closed buckets out of the state: if storage is down it throws with them still there.
         if (!Key.IsShadow) await PurgeExpiredHistoryAsync(now);
+        // Closed buckets wait in the state until the oldest is HistoryFlushAge old, then move together (reads merge them).
+        if (!Key.IsShadow && !Ledger.HasClosedBefore(State, now, Options.HistoryFlushAge)) return;
         var closed = Ledger.TakeClosed(State, now);
         if (Key.IsShadow)
         {

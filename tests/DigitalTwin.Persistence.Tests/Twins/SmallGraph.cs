@@ -26,6 +26,7 @@ internal static class SmallGraph
         ["DigitalTwin:Twins:CheckpointInterval"] = "00:00:00.5",
         ["DigitalTwin:Twins:PendingRetryInterval"] = "00:00:00.5",
         ["DigitalTwin:Twins:HistoryGrace"] = "00:00:00",
+        ["DigitalTwin:Twins:HistoryFlushAge"] = "00:00:00",
     };
 
     public static async Task<long> ImportAsync(IGrainFactory grains)

@@ -57,6 +57,7 @@ public sealed class SqliteTwinCluster : IAsyncLifetime
                 options.RollupInterval = TimeSpan.FromMilliseconds(100);
                 options.CheckpointInterval = TimeSpan.FromMilliseconds(300);
                 options.HistoryGrace = TimeSpan.Zero;
+                options.HistoryFlushAge = TimeSpan.Zero;
             });
             silo.Services.Configure<ScenarioOptions>(options =>
             {

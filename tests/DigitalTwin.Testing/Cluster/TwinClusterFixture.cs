@@ -37,6 +37,7 @@ public class TwinClusterFixture : IAsyncLifetime
         options.CheckpointInterval = TimeSpan.FromMilliseconds(500);
         options.PendingRetryInterval = TimeSpan.FromMilliseconds(500);
         options.HistoryGrace = TimeSpan.Zero;
+        options.HistoryFlushAge = TimeSpan.Zero;
         options.IncidentInterval = TimeSpan.FromMilliseconds(200);
     }
 
