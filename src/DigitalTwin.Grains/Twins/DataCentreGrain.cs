@@ -6,6 +6,8 @@ using DigitalTwin.Abstractions.Health;
 using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Grains.Audit;
 using DigitalTwin.Grains.Incidents;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization.Invocation;
@@ -84,7 +86,8 @@ public sealed partial class DataCentreGrain(
 
     private async Task CorrelateTickAsync(CancellationToken cancellationToken)
     {
-        if (State.Spec is null) return;
+        // While the silo stops, the twins this pass would ask are being deactivated: every call would fail to place.
+        if (State.Spec is null || ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopping.IsCancellationRequested == true) return;
         var open = Refresh().Rollup.OpenAlerts;
         if (open == 0 && !State.Incidents.Exists(i => i.State != AlertState.Resolved)) return;
         // Wall time, like the timer: on an accelerated clock the twins' time would make every tick due.
