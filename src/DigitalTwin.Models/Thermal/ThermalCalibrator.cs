@@ -28,6 +28,9 @@ public static class ThermalCalibrator
     /// hottest server compares, K (below it the slope is sensor noise).</summary>
     private const double MinimumMeanRiseK = 0.3;
 
+    /// <summary>Smallest mean drive of a rack's recirculation (warm air − supply, on the cold share) that can be read, K.</summary>
+    private const double MinimumDriveK = 1;
+
     /// <summary>Samples between a row and its instrument: more than a history carries one reading forward
     /// (<see cref="ThermalHistoryBuilder"/>'s carry), so the two never share a sensor's noise.</summary>
     private const int InstrumentLag = 6;
@@ -160,8 +163,10 @@ public static class ThermalCalibrator
                 // inlet + its exhaust rise).
                 var exhaust = double.IsFinite(h.OutletMeanC[k]) ? h.OutletMeanC[k] : inlet + current.ExhaustRiseK;
                 var x = ThermalDefaults.ExhaustMakeUpShare * exhaust + (1 - ThermalDefaults.ExhaustMakeUpShare) * returnC - supplyC;
-                // inlet = supply + (1 − (1 − r)·cold)·x + offset  ⇒  inlet − supply − (1 − cold)·x = r·(cold·x) + offset
-                rows.Add([cold * x, 1]);
+                // inlet = supply + (1 − (1 − r)·cold)·x  ⇒  inlet − supply − (1 − cold)·x = r·(cold·x). Through the
+                // origin: the mean of a rack's sensors carries no offset worth fitting, and over a day the drive moves
+                // little against its size, so a fitted intercept would trade freely against the slope.
+                rows.Add([cold * x]);
                 times.Add(k);
                 targets.Add(inlet - supplyC - (1 - cold) * x);
                 drives.Add(x);
@@ -169,7 +174,7 @@ public static class ThermalCalibrator
             }
             if (rows.Count < MinimumSamples) continue;
             samples += rows.Count;
-            var fit = StandardDeviation(rows.Select(r => r[0])) > 0.3 ? Instrumented(rows, targets, times) : null;
+            var fit = rows.Average(r => r[0]) > MinimumDriveK ? Instrumented(rows, targets, times) : null;
             var recirculation = current.Recirculation;
             if (fit is not null && fit.StandardErrors[0] < 0.05 && fit.Coefficients[0] is >= -0.05 and <= 0.95)
             {
@@ -197,8 +202,7 @@ public static class ThermalCalibrator
             for (var n = 0; n < rows.Count; n++)
             {
                 if (!double.IsFinite(hottestRises[n])) continue;
-                var cold = drives[n] != 0 ? rows[n][0] / drives[n] : 1;
-                var warmShare = 1 - (1 - recirculation) * cold;
+                var warmShare = WarmShare(rows[n], drives[n], recirculation);
                 residuals.Add(hottestRises[n] - Math.Min(ThermalDefaults.HighestWarmShare, hottestFactor * warmShare) * drives[n]);
             }
             var offset = residuals.Count > 0 ? residuals.Average() : Enumerable.Range(0, rows.Count).Average(n => targets[n] - recirculation * rows[n][0]);
@@ -220,6 +224,10 @@ public static class ThermalCalibrator
             sources["rack.inlet_offset"] = new("rack.inlet_offset", true,
                 $"{offsets} of {room.Racks.Count} racks: mean residual of the inlet over {samples} samples");
     }
+
+    /// <summary>The rack's mean warm share in one sample: 1 − (1 − r)·cold, where the sample's row holds cold·x.</summary>
+    private static double WarmShare(double[] row, double drive, double recirculation) =>
+        1 - (1 - recirculation) * (drive != 0 ? row[0] / drive : 1);
 
     /// <summary>
     /// Least squares of <paramref name="targets"/> on <paramref name="rows"/> with each row instrumented by the row

@@ -12,6 +12,7 @@ internal sealed class ThermalPlant
 
     private readonly ThermalParameters parameters;
     private double[,] share = new double[0, 0];
+    private readonly double[] referenceAirflow;
 
     public readonly List<ThermalRack> Racks = [];
     public readonly List<RackThermalParameters> RackParameters = [];
@@ -61,6 +62,9 @@ internal sealed class ThermalPlant
         SetpointC = [.. Cracs.Select(c => c.SetpointC)];
         FanPct = [.. Cracs.Select(c => c.FanPct)];
         RatedAirflow = [.. Cracs.Select(ThermalDefaults.AirflowM3PerS)];
+        // The floor shares air as the units ran when the room was described; a stopped unit at the others' speed.
+        var typicalFan = Cracs.Where(c => c.Running && c.FanPct > 0).Select(c => c.FanPct).DefaultIfEmpty(100).Average();
+        referenceAirflow = [.. Cracs.Select((c, i) => RatedAirflow[i] * (c.Running && c.FanPct > 0 ? c.FanPct : typicalFan) / 100)];
         CracAirflow = new double[Cracs.Length];
         CracSupplyC = new double[Cracs.Length];
         CracLoadW = new double[Cracs.Length];
@@ -85,22 +89,14 @@ internal sealed class ThermalPlant
         if (recomputeShares) RecomputeShares();
     }
 
-    /// <summary>Share of each CRAC's air that reaches each rack: affinity × the rack's nominal airflow, normalised
-    /// per CRAC after bypass. A rack added later draws air away from the others, as a new rack on a floor does.</summary>
+    /// <summary>Share of each CRAC's air that reaches each rack (<see cref="AirDelivery"/>). A rack added later draws
+    /// air away from the others, as a new rack on a floor does.</summary>
     private void RecomputeShares()
     {
-        share = new double[Racks.Count, Cracs.Length];
-        for (var i = 0; i < Cracs.Length; i++)
-        {
-            var total = 0.0;
-            for (var j = 0; j < Racks.Count; j++)
-            {
-                share[j, i] = Affinity(j, i) * NominalAirflow[j];
-                total += share[j, i];
-            }
-            for (var j = 0; j < Racks.Count; j++)
-                share[j, i] = total > 0 ? share[j, i] / total * (1 - parameters.BypassFraction) : 0;
-        }
+        var affinity = new double[Racks.Count, Cracs.Length];
+        for (var j = 0; j < Racks.Count; j++)
+            for (var i = 0; i < Cracs.Length; i++) affinity[j, i] = Affinity(j, i);
+        share = AirDelivery.Shares(affinity, NominalAirflow, referenceAirflow, parameters.BypassFraction);
         var previous = fanBaseInletC;
         // Racks already there keep their intake air; one added during a transient starts at its target (NaN).
         RackInletMixC = Keep(RackInletMixC, Racks.Count);

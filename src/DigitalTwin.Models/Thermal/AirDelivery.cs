@@ -1,0 +1,85 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace DigitalTwin.Models.Thermal;
+
+/// <summary>
+/// How much of each CRAC's air reaches each rack, from which units each rack breathes. Affinities (fitted from the
+/// history or guessed from the floor) say in what proportions a rack's cold air comes from each unit, not how much
+/// cold air it gets; the quantities follow from asking every unit's air to go somewhere: each rack's supply is
+/// chosen so that, split in its proportions, the racks together take each unit's air (less bypass), as close as
+/// possible to a supply in proportion to what each rack draws. So a row that breathes two units' air in equal parts
+/// while the room's third unit feeds mostly another row gets its share of those two units' air, and loses half of it
+/// when one of them stops — which is what decides whether its racks starve.
+/// </summary>
+internal static class AirDelivery
+{
+    /// <summary>A rack's supply stays within this factor of its share by draw, whatever the affinities say.</summary>
+    private const double MostAboveDraw = 4, LeastBelowDraw = 0.25;
+
+    /// <summary>Price of a rack's relative departure from supply by draw, against a unit's relative air unaccounted.</summary>
+    private const double Stiffness = 0.003;
+
+    /// <summary>
+    /// Share of each unit's air reaching each rack, [rack, crac]; every unit's shares sum to 1 − bypass.
+    /// </summary>
+    /// <param name="affinity">Affinity of each rack for each unit, [rack, crac], not negative.</param>
+    /// <param name="draw">Each rack's nominal airflow (what its servers draw), not negative.</param>
+    /// <param name="airflow">Each unit's airflow at the reference state, m³/s (a stopped unit at a typical speed).</param>
+    /// <param name="bypassFraction">Share of each unit's air that no rack takes.</param>
+    public static double[,] Shares(double[,] affinity, IReadOnlyList<double> draw, IReadOnlyList<double> airflow, double bypassFraction)
+    {
+        var racks = affinity.GetLength(0);
+        var cracs = affinity.GetLength(1);
+        var shares = new double[racks, cracs];
+        if (racks == 0 || cracs == 0) return shares;
+        var delivered = 1 - bypassFraction;
+        var totalDraw = draw.Sum();
+        var totalAir = airflow.Sum();
+
+        // Each rack's proportions, and its supply if every rack got cold air in proportion to its draw.
+        var proportion = Matrix<double>.Build.Dense(racks, cracs);
+        var prior = Vector<double>.Build.Dense(racks);
+        for (var j = 0; j < racks; j++)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < cracs; i++) sum += Math.Max(0, affinity[j, i]);
+            for (var i = 0; i < cracs; i++) proportion[j, i] = sum > 0 ? Math.Max(0, affinity[j, i]) / sum : 1.0 / cracs;
+            prior[j] = totalDraw > 0 ? delivered * totalAir * draw[j] / totalDraw : delivered * totalAir / racks;
+        }
+
+        // Supplies S = S0·(1 + x) that take each unit's air, with every departure from the prior paid for: minimise
+        // Σᵢ((Pᵀ·S − c)ᵢ / cᵢ)² + λ·‖x‖², so x = Aᵀ·(A·Aᵀ + λ·I)⁻¹·r with A = diag(1/c)·Pᵀ·diag(S0) and
+        // r = (c − Pᵀ·S0)/c. A difference the proportions hardly show (two units a row breathes alike) would need
+        // large, arbitrary supplies to explain: the penalty keeps those at the prior.
+        var supply = prior;
+        var feeding = Enumerable.Range(0, cracs).Where(i => airflow[i] > 0).ToList();
+        if (feeding.Count > 0)
+        {
+            var a = Matrix<double>.Build.Dense(feeding.Count, racks, (k, j) => proportion[j, feeding[k]] * prior[j] / (delivered * airflow[feeding[k]]));
+            var r = Vector<double>.Build.Dense(feeding.Count, k =>
+            {
+                var i = feeding[k];
+                var taken = 0.0;
+                for (var j = 0; j < racks; j++) taken += proportion[j, i] * prior[j];
+                return 1 - taken / (delivered * airflow[i]);
+            });
+            var system = a * a.Transpose() + Matrix<double>.Build.DenseIdentity(feeding.Count) * Stiffness;
+            var x = a.Transpose() * system.Solve(r);
+            supply = Vector<double>.Build.Dense(racks, j =>
+                double.IsFinite(x[j]) ? prior[j] * Math.Clamp(1 + x[j], LeastBelowDraw, MostAboveDraw) : prior[j]);
+        }
+
+        for (var i = 0; i < cracs; i++)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < racks; j++)
+            {
+                shares[j, i] = proportion[j, i] * supply[j];
+                sum += shares[j, i];
+            }
+            // Clamping may have left a unit's air a little over- or under-taken: its air all goes somewhere.
+            for (var j = 0; j < racks; j++) shares[j, i] = sum > 0 ? shares[j, i] / sum * delivered : delivered / racks;
+        }
+        return shares;
+    }
+}
