@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Xml.Linq;
 using DigitalTwin.Abstractions.Grains;
+using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Telemetry;
+using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Testing.Processes;
 
 namespace DigitalTwin.Silo.Tests;
@@ -51,6 +53,11 @@ public sealed class Client_sample_builds_against_the_contracts_alone_and_follows
         await using var client = await ExternalClient.ConnectAsync(silo.Ports.Gateway);
         var server = client.Client.GetGrain<IAssetGrain>(Id("s1"));
         await server.IngestAsync(new TelemetryBatch(Id("s1"), [new Reading(MetricNames.Power, 300, DateTimeOffset.UtcNow), new Reading(MetricNames.InletTemperature, 22, DateTimeOffset.UtcNow)]));
+        // The server reports to its rack on a cadence, not per reading: wait for the rack to have heard it, so the
+        // sample's first read sees a rack with a rollup (on a loaded machine the read could otherwise come first).
+        var rack = client.Client.GetTwin(Id("r1"), TwinKind.Rack);
+        var heard = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((await rack.GetSnapshotAsync()).Rollup?.ItPowerW is not 300.0 && DateTime.UtcNow < heard) await Task.Delay(200);
 
         var sample = CliProcess.RunAssemblyAsync(Path.Combine(SampleFolder, "bin", RepositoryLayout.Configuration, "net10.0", "ClientSample.dll"),
             ["--gateway", $"127.0.0.1:{silo.Ports.Gateway}", "--rack", Id("r1"), "--changes", "2", "--for", "00:01:30"], TimeSpan.FromMinutes(3));
