@@ -53,6 +53,9 @@ public sealed class Dt_commands_read_and_follow_a_live_silo : IDisposable
         }
         var watched = await watch;
         Assert.True(watched.ExitCode == 0, watched.StandardError);
+        // Stopped as `timeout` or a service manager stops it (SIGTERM), a watch with no end of its own ends at once.
+        var stopped = await CliProcess.RunAndTerminateAsync(["watch", rack, .. gateway], ready: "following ", exitWithin: TimeSpan.FromSeconds(30));
+        Assert.Contains($"following {rack}", stopped.StandardError);
         var changes = watched.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(3, changes.Count);
         Assert.All(changes, c => Assert.Equal(rack, c.GetProperty("twinId").GetString()));

@@ -82,7 +82,11 @@ internal sealed class ClusterConnection
         }
         try
         {
-            return await work(host.Services.GetRequiredService<IClusterClient>(), cancellationToken);
+            // The host's console lifetime takes SIGTERM (and Ctrl-C) to stop the client; the command must end with it,
+            // or a `dt watch` stopped by `timeout` or a service manager waits for ever on a feed that no longer runs.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken,
+                host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            return await work(host.Services.GetRequiredService<IClusterClient>(), stopping.Token);
         }
         catch (TwinAccessDeniedException denied)
         {
