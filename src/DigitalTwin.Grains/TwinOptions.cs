@@ -28,6 +28,25 @@ public sealed class TwinOptions
     /// <summary>How many distinct metrics one twin tracks; readings of further metrics are refused.</summary>
     public int MaxMetricsPerTwin { get; set; } = 64;
 
+    /// <summary>
+    /// How many of those metrics may be names the twin's topology does not declare (declared: the well-known names,
+    /// and the names of the twin's limits, ratings and wear signals); readings of further undeclared names are refused
+    /// as <c>too_many_metrics</c>. Each accepted name keeps a latest value, history and a history grain per day, so a
+    /// device sending junk names is held to this many.
+    /// </summary>
+    public int MaxUndeclaredMetricsPerTwin { get; set; } = 32;
+
+    /// <summary>
+    /// How long (silo time, from its first reading in the twin's current activation) an undeclared metric stays on
+    /// probation: it keeps its latest value and history, but at most <see cref="ProbationWindowSize"/> recent points
+    /// and no anomaly or stuck-sensor detector. A name that keeps being sent this long earns the full window and a
+    /// detector (within <see cref="MaxDetectorsPerTwin"/>); a declared metric never waits. Zero turns probation off.
+    /// </summary>
+    public TimeSpan UndeclaredMetricProbation { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How many recent points a metric on probation keeps (see <see cref="UndeclaredMetricProbation"/>).</summary>
+    public int ProbationWindowSize { get; set; } = 8;
+
     /// <summary>How far in the future a reading's timestamp may lie (device clocks drift).</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 

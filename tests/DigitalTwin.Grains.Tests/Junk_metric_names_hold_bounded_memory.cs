@@ -42,6 +42,55 @@ public sealed class Junk_metric_names_hold_bounded_memory
     }
 
     [Fact]
+    public void Undeclared_names_beyond_their_bound_are_refused_while_declared_ones_are_taken()
+    {
+        var options = new TwinOptions { MaxMetricsPerTwin = 64, MaxUndeclaredMetricsPerTwin = 8 };
+        var spec = new TwinSpec("srv", TwinKind.Server, "rack", Limits: new Dictionary<string, MetricLimit> { ["gpu_temp_c"] = new(WarnAbove: 85) });
+        var ledger = new TelemetryLedger(options);
+        var state = new TwinState();
+        bool Declared(string metric) => MetricDeclarations.IsDeclared(spec, metric);
+
+        var junk = ledger.Apply(state, [.. Enumerable.Range(0, 20).Select(m => new Reading($"m{m}", m, Now))], Now, declared: Declared);
+        var declared = ledger.Apply(state, [new Reading("gpu_temp_c", 60, Now), new Reading(MetricNames.Power, 400, Now)], Now, declared: Declared);
+        var again = ledger.Apply(state, [new Reading("m0", 1, Now.AddSeconds(1)), new Reading("m19", 1, Now.AddSeconds(1))], Now.AddSeconds(1), declared: Declared);
+
+        Assert.Equal(8, junk.Applied);
+        Assert.Equal(12, junk.Rejected.Count);
+        Assert.All(junk.Rejected, r => Assert.Equal(RejectionReasons.TooManyMetrics, r.Reason));
+        Assert.Equal(2, declared.Applied);
+        Assert.Equal((1, "m19"), (again.Applied, Assert.Single(again.Rejected).Metric));
+        Assert.Equal(10, state.Latest.Count);
+    }
+
+    [Fact]
+    public void An_undeclared_name_keeps_a_short_window_and_no_detector_until_it_has_come_for_its_probation()
+    {
+        var options = new TwinOptions { RecentWindowSize = 120, ProbationWindowSize = 8, UndeclaredMetricProbation = TimeSpan.FromHours(1) };
+        var spec = new TwinSpec("srv", TwinKind.Server, "rack");
+        var ledger = new TelemetryLedger(options);
+        var state = new TwinState();
+        bool Declared(string metric) => MetricDeclarations.IsDeclared(spec, metric);
+
+        // Two hours of a reading a minute: the first hour on probation, the second with the full window.
+        for (var i = 0; i < 120; i++)
+        {
+            var at = Now.AddMinutes(i);
+            ledger.Apply(state, [new Reading("custom_flow", i, at), new Reading(MetricNames.Power, i, at)], at, declared: Declared);
+            if (i == 59)
+            {
+                Assert.True(ledger.OnProbation("custom_flow"));
+                Assert.Equal(Enumerable.Range(52, 8).Select(v => (double)v), ledger.Window("custom_flow").Points.Select(p => p.Value));
+            }
+        }
+
+        Assert.False(ledger.OnProbation("custom_flow"));
+        Assert.False(ledger.OnProbation(MetricNames.Power));
+        Assert.Equal(120, ledger.Window(MetricNames.Power).Points.Count);
+        // From the end of probation the window grew again: its last eight probation points and the hour after it.
+        Assert.Equal(Enumerable.Range(52, 68).Select(v => (double)v), ledger.Window("custom_flow").Points.Select(p => p.Value));
+    }
+
+    [Fact]
     public void A_report_carries_the_well_known_metrics_first_and_at_most_the_bound()
     {
         var latest = new Dictionary<string, MetricValue>(StringComparer.Ordinal);

@@ -98,24 +98,26 @@ public sealed class Telemetry_updates_latest_window_and_history(TwinClusterFixtu
     }
 
     [Fact]
-    public async Task A_twin_refuses_metrics_beyond_its_bound_but_keeps_taking_known_ones()
+    public async Task A_twin_refuses_undeclared_metrics_beyond_their_bound_but_keeps_taking_known_and_declared_ones()
     {
         var t = TestTopology.New();
         await Grains.GetLiveTopology().ImportAsync(t.Document(rooms: 1, racks: 1, servers: 1));
         var id = t.Server('a', 1, 1);
         var target = Grains.GetTelemetryTarget(new TwinKey(id), TwinKind.Server)!;
         var now = DateTimeOffset.UtcNow;
-        var max = new TwinOptions().MaxMetricsPerTwin;
+        var max = new TwinOptions().MaxUndeclaredMetricsPerTwin;
 
         var flood = await target.IngestAsync(new TelemetryBatch(id,
             Enumerable.Range(0, max + 6).Select(i => new Reading($"m{i:000}", i, now)).ToArray()));
-        var known = await target.IngestAsync(new TelemetryBatch(id, [new Reading("m000", 5, now.AddSeconds(1))]));
+        var known = await target.IngestAsync(new TelemetryBatch(id,
+            [new Reading("m000", 5, now.AddSeconds(1)), new Reading(MetricNames.Power, 400, now.AddSeconds(1)), new Reading(MetricNames.FanSpeed, 9000, now.AddSeconds(1))]));
 
         Assert.Equal(max, flood.Applied);
         Assert.Equal(6, flood.Rejected.Count);
         Assert.All(flood.Rejected, r => Assert.Equal(RejectionReasons.TooManyMetrics, r.Reason));
-        Assert.Equal(1, known.Applied);
-        Assert.Equal(max, (await Grains.GetTwin(id, TwinKind.Server).GetSnapshotAsync()).Latest.Count);
+        Assert.Equal(3, known.Applied);
+        Assert.Empty(known.Rejected);
+        Assert.Equal(max + 2, (await Grains.GetTwin(id, TwinKind.Server).GetSnapshotAsync()).Latest.Count);
     }
 
     private static void AssertBuckets(IReadOnlyList<Abstractions.Twins.HistoryBucket> history, DateTimeOffset minute)

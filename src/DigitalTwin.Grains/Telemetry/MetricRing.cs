@@ -10,7 +10,7 @@ namespace DigitalTwin.Grains.Telemetry;
 public sealed class MetricRing(int capacity)
 {
     private const int InitialSize = 4;
-    private readonly int _capacity = Math.Max(1, capacity);
+    private int _capacity = Math.Max(1, capacity);
     private MetricPoint[] _points = [];
     private int _next;
     private int _count;
@@ -37,6 +37,9 @@ public sealed class MetricRing(int capacity)
         if (_count < _points.Length) _count++;
         return _points.Length - before;
     }
+
+    /// <summary>Raises the most points the ring keeps to <paramref name="capacity"/> (never lowers it); the ring grows into it with use.</summary>
+    public void Widen(int capacity) => _capacity = Math.Max(_capacity, capacity);
 
     /// <summary>The points, oldest first.</summary>
     public IReadOnlyList<MetricPoint> ToList()

@@ -8,10 +8,16 @@ namespace DigitalTwin.Grains.Telemetry;
 /// Applies readings to a twin's state: validates each one, keeps the latest value per metric, a bounded recent
 /// window, and one-minute history buckets until they are flushed. Plain code, no grain calls, no storage: the
 /// hot path of every reading.
+/// A metric the twin's topology does not declare (see <see cref="MetricDeclarations"/>) is on probation for
+/// <see cref="TwinOptions.UndeclaredMetricProbation"/> after its first reading in this activation: it keeps its latest
+/// value and history, but only a short window and no detectors, so junk names a device sends cost little; at most
+/// <see cref="TwinOptions.MaxUndeclaredMetricsPerTwin"/> of them are accepted at all.
 /// </summary>
 public sealed class TelemetryLedger(TwinOptions options)
 {
     private readonly Dictionary<string, MetricRing> _windows = new(StringComparer.Ordinal);
+    // Undeclared metrics still on probation, with when (silo time) this activation first took a reading of each.
+    private readonly Dictionary<string, DateTimeOffset> _probation = new(StringComparer.Ordinal);
     private int _windowPoints;
 
     /// <summary>The most open buckets one metric keeps while history cannot be written: one per minute of the accepted reading age, plus an hour.</summary>
@@ -20,20 +26,23 @@ public sealed class TelemetryLedger(TwinOptions options)
     /// <summary>
     /// Applies <paramref name="readings"/>. Readings older than a metric's latest value still go to history but
     /// do not replace the latest value. <paramref name="applied"/> is called for each accepted reading, in order.
+    /// <paramref name="declared"/> tells the metrics the twin's topology declares (null: every metric counts as declared).
     /// </summary>
-    public IngestResult Apply(TwinState state, IReadOnlyList<Reading> readings, DateTimeOffset now, Action<Reading, bool>? applied = null)
+    public IngestResult Apply(TwinState state, IReadOnlyList<Reading> readings, DateTimeOffset now, Action<Reading, bool>? applied = null,
+        Func<string, bool>? declared = null)
     {
         var count = 0;
         List<ReadingRejection>? rejected = null;
+        var undeclared = -1; // counted once per call, and only when a new name arrives
         foreach (var reading in readings)
         {
-            var refusal = Check(state, reading, now);
+            var refusal = Check(state, reading, now, declared, ref undeclared);
             if (refusal is not null)
             {
                 (rejected ??= []).Add(refusal);
                 continue;
             }
-            var isLatest = Record(state, reading, now);
+            var isLatest = Record(state, reading, now, declared);
             applied?.Invoke(reading, isLatest);
             count++;
         }
@@ -45,9 +54,15 @@ public sealed class TelemetryLedger(TwinOptions options)
     {
         if (!MetricNames.IsValid(metric) || !double.IsFinite(value)) return false;
         if (!state.Latest.ContainsKey(metric) && state.Latest.Count >= options.MaxMetricsPerTwin) return false;
-        Record(state, new Reading(metric, value, now), now);
+        Record(state, new Reading(metric, value, now), now, declared: null);
         return true;
     }
+
+    /// <summary>
+    /// Whether <paramref name="metric"/> is an undeclared metric still on probation: it gets no anomaly or stuck-sensor
+    /// detector and keeps at most <see cref="TwinOptions.ProbationWindowSize"/> recent points.
+    /// </summary>
+    public bool OnProbation(string metric) => _probation.ContainsKey(metric);
 
     /// <summary>The recent window of a metric, oldest first; empty when the metric is unknown.</summary>
     public MetricWindow Window(string metric) =>
@@ -93,7 +108,7 @@ public sealed class TelemetryLedger(TwinOptions options)
     public static IEnumerable<HistoryBucket> OpenHistory(TwinState state, string metric) =>
         state.OpenBuckets.TryGetValue(metric, out var buckets) ? buckets.Select(b => b.ToBucket()) : [];
 
-    private ReadingRejection? Check(TwinState state, Reading reading, DateTimeOffset now)
+    private ReadingRejection? Check(TwinState state, Reading reading, DateTimeOffset now, Func<string, bool>? declared, ref int undeclared)
     {
         if (!MetricNames.IsValid(reading.Metric))
         {
@@ -119,17 +134,36 @@ public sealed class TelemetryLedger(TwinOptions options)
             return new(reading.Metric, RejectionReasons.TooManyMetrics,
                 $"The twin already tracks {options.MaxMetricsPerTwin} metrics.");
         }
+        if (declared is not null && !state.Latest.ContainsKey(reading.Metric) && !declared(reading.Metric))
+        {
+            if (undeclared < 0) undeclared = state.Latest.Keys.Count(metric => !declared(metric));
+            if (undeclared >= options.MaxUndeclaredMetricsPerTwin)
+            {
+                return new(reading.Metric, RejectionReasons.TooManyMetrics,
+                    $"The twin already tracks {options.MaxUndeclaredMetricsPerTwin} metrics its topology does not declare (no limit, rating or wear signal names them).");
+            }
+            undeclared++;
+        }
         return null;
     }
 
-    private bool Record(TwinState state, Reading reading, DateTimeOffset now)
+    private bool Record(TwinState state, Reading reading, DateTimeOffset now, Func<string, bool>? declared)
     {
         var isLatest = !state.Latest.TryGetValue(reading.Metric, out var latest) || reading.Timestamp >= latest.Timestamp;
         if (isLatest) state.Latest[reading.Metric] = new MetricValue(reading.Value, reading.Timestamp, now);
 
         if (!_windows.TryGetValue(reading.Metric, out var ring))
         {
-            _windows[reading.Metric] = ring = new MetricRing(options.RecentWindowSize);
+            // An undeclared name starts on probation with a short window (a junk name a device sent a few times
+            // costs a few points); one that keeps coming for the probation period earns the full window.
+            var probation = declared is not null && !declared(reading.Metric) && options.UndeclaredMetricProbation > TimeSpan.Zero;
+            if (probation) _probation[reading.Metric] = now;
+            _windows[reading.Metric] = ring = new MetricRing(probation ? Math.Min(options.ProbationWindowSize, options.RecentWindowSize) : options.RecentWindowSize);
+        }
+        else if (_probation.TryGetValue(reading.Metric, out var since) && now - since >= options.UndeclaredMetricProbation)
+        {
+            _probation.Remove(reading.Metric);
+            ring.Widen(options.RecentWindowSize);
         }
         // The window is a time-ordered tail; an out-of-order reading belongs to history only.
         if (ring.NewestTimestamp is not { } newest || reading.Timestamp >= newest)

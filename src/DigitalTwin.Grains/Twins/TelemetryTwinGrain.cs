@@ -5,6 +5,7 @@ using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Abstractions.Telemetry;
 using DigitalTwin.Grains.Alerts;
 using DigitalTwin.Grains.Predictions;
+using DigitalTwin.Grains.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace DigitalTwin.Grains.Twins;
@@ -63,12 +64,16 @@ public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
         {
             // Detectors, limits and trends read a series in time order; a late reading belongs to history only.
             if (!isLatest) return;
-            alertsChanged |= _anomalies.Observe(State, Key.TwinId, spec.Kind, reading);
+            // An undeclared name on probation gets no detector yet (limits and wear signals are declared names).
+            if (!Ledger.OnProbation(reading.Metric))
+            {
+                alertsChanged |= _anomalies.Observe(State, Key.TwinId, spec.Kind, reading);
+                alertsChanged |= _sensors.Observe(State, Key.TwinId, spec.Kind, reading);
+            }
             alertsChanged |= _limits.Observe(State, spec, reading);
-            alertsChanged |= _sensors.Observe(State, Key.TwinId, spec.Kind, reading);
             _degradation.Observe(spec, reading);
             if (newest is not { } n || reading.Timestamp > n) newest = reading.Timestamp;
-        });
+        }, metric => MetricDeclarations.IsDeclared(spec, metric));
         // A role reads several metrics together, so it is judged once per batch, on the latest values.
         if (newest is { } at) alertsChanged |= _roles.Judge(State, spec, at);
         if (newest is not null) alertsChanged |= _load.Judge(State, spec);
