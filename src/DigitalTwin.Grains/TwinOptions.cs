@@ -156,6 +156,14 @@ public sealed class TwinOptions
     public TimeSpan DegradationHalfLife { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>
+    /// How old the latest readings a wear forecast is checked against may be (the last twelve, at most this old;
+    /// see <see cref="DegradationHalfLife"/>): a failure in sight is acted on only while they still move towards it at
+    /// no less than half the long trend's pace (or are too few to tell), so a fan slowing back to its usual speed after
+    /// running fast in hot air is not taken for a wearing one.
+    /// </summary>
+    public TimeSpan DegradationRecentWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
     /// How far ahead a degradation trend may be extrapolated, as a multiple of the history it was read from, before
     /// a prediction acts on it.
     /// </summary>

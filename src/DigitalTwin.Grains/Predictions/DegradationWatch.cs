@@ -17,7 +17,15 @@ namespace DigitalTwin.Grains.Predictions;
 public sealed class DegradationWatch(TwinOptions options)
 {
     private static readonly MaintenanceAdvisor Advisor = new();
+
+    /// <summary>
+    /// How many standard errors of the recent slope by which the last minutes must lag the long trend's pace towards
+    /// failure before that trend counts as an excursion that has ended.
+    /// </summary>
+    private const double LaggingZ = 3;
+
     private readonly Dictionary<string, DegradationTracker> _trackers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecentSlope> _recent = new(StringComparer.Ordinal);
 
     /// <summary>Rebuilds the trackers from the state after activation.</summary>
     public void Restore(TwinState state)
@@ -43,6 +51,11 @@ public sealed class DegradationWatch(TwinOptions options)
             _trackers[reading.Metric] = tracker = new DegradationTracker(options.DegradationHalfLife, reading.Metric);
         }
         tracker.Observe(reading.Timestamp, reading.Value);
+        if (!_recent.TryGetValue(reading.Metric, out var recent))
+        {
+            _recent[reading.Metric] = recent = new RecentSlope(options.DegradationRecentWindow);
+        }
+        recent.Observe(reading.Timestamp, reading.Value);
     }
 
     /// <summary>The twin's prediction, or null when no limited metric has a trend yet.</summary>
@@ -53,7 +66,8 @@ public sealed class DegradationWatch(TwinOptions options)
         {
             if (tracker.Count < DegradationTracker.MinimumReadings || Threshold(spec, metric) is not { } threshold) continue;
             var trusted = TrustedHorizon(tracker);
-            forecasts.Add((Bounded(tracker, tracker.Forecast(threshold.Value, threshold.Direction, trusted)), threshold.Basis));
+            var forecast = Bounded(tracker, tracker.Forecast(threshold.Value, threshold.Direction, trusted));
+            forecasts.Add((threshold.Basis == "trend" ? Current(metric, tracker, forecast, threshold.Direction) : forecast, threshold.Basis));
         }
         if (forecasts.Count == 0) return null;
         var advice = Advisor.Advise(spec.Type ?? spec.Kind.ToWireName(), forecasts.Select(f => f.Forecast).ToArray(), openAlerts, now);
@@ -89,6 +103,29 @@ public sealed class DegradationWatch(TwinOptions options)
         // Confidence 0: the verdict "no failure in sight" here comes from refusing to look, not from evidence.
         return new FailureForecast(0, forecast.Horizon, null, null, null,
             $"{forecast.Trend}; not enough history yet ({span.TotalMinutes:0} min) to trust a forecast that far ahead", 0);
+    }
+
+    /// <summary>
+    /// Refuses a failure in sight whose long trend the last minutes no longer follow: a fan that ran fast while its
+    /// server's inlet was hot (a CRAC failure) and slowed back to its usual speed leaves a long falling trend towards
+    /// its failure speed, though its readings have held nearly steady since; a wearing fan keeps slowing. The latest
+    /// readings (<see cref="RecentSlope"/>, within <see cref="TwinOptions.DegradationRecentWindow"/>) must not move
+    /// towards failure at less than half the long trend's pace by more than <see cref="LaggingZ"/> standard errors of
+    /// their own slope. Only for level
+    /// trends: a wear counter (reallocated sectors) steps now and then and is flat between its steps.
+    /// </summary>
+    private FailureForecast Current(string metric, DegradationTracker tracker, FailureForecast forecast, DegradationDirection direction)
+    {
+        if (forecast.TimeToFailure is null || !_recent.TryGetValue(metric, out var recent)) return forecast;
+        if (tracker.Trend() is not { } longTrend || recent.Slope() is not { } recentTrend) return forecast;
+        var towards = direction == DegradationDirection.Rising ? 1.0 : -1.0;
+        var longPace = towards * longTrend.SlopePerHour;
+        var recentPace = towards * recentTrend.SlopePerHour;
+        var lag = longPace - recentPace;
+        if (recentPace >= 0.5 * longPace || lag <= LaggingZ * recentTrend.StandardError) return forecast;
+        return new FailureForecast(0, forecast.Horizon, null, null, null, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{forecast.Trend}; but its latest readings moved {recentTrend.SlopePerHour:G3} ± {2 * recentTrend.StandardError:G2} per hour: an excursion that has ended, not wear"),
+            recentTrend.StandardError > 0 ? MathNet.Numerics.Distributions.Normal.CDF(0, 1, lag / recentTrend.StandardError) : 1);
     }
 
     private static (double Value, DegradationDirection Direction, string Basis)? Threshold(TwinSpec spec, string metric)

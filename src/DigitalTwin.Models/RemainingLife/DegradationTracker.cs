@@ -162,6 +162,14 @@ public sealed class DegradationTracker
         }
     }
 
+    /// <summary>
+    /// The fitted line now: level, slope per hour and the slope's standard error (noise and its correlation counted),
+    /// or null before there are enough readings spread over time. Lets a caller test a trend against another read
+    /// over a different span (a short memory that says whether the readings still move the way a long one says).
+    /// </summary>
+    public (double Level, double SlopePerHour, double SlopeStandardError)? Trend() =>
+        Fit() is { } fit ? (fit.Level, fit.Slope, Math.Sqrt(fit.SlopeVariance)) : null;
+
     /// <summary>The tracker's sums, for persisting it.</summary>
     public DegradationTrackerState Snapshot() => new(HalfLife, _count, _last, _w, _w2, _u, _uu, _x, _ux, _xx, _w2u, _w2uu, _previous, _dw, _dxx, _dxt, _dtt);
 
