@@ -24,6 +24,13 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     // cheaper than letting them spin on SQLITE_BUSY and than one transaction per write.
     private readonly SqliteWriteBatcher _writes;
 
+    // Reads run synchronously inside Microsoft.Data.Sqlite, each on a pooled connection with its own page cache (up to
+    // 2 MB) that the pool keeps for minutes: thousands of activations at once grew the pool, and the process's native
+    // memory, with every thread that happened to be reading. At most this many read at once; more would only queue
+    // for the same cores.
+    private static readonly int MaxConcurrentReads = Math.Max(4, 2 * Environment.ProcessorCount);
+    private readonly SemaphoreSlim _readers = new(MaxConcurrentReads, MaxConcurrentReads);
+
     /// <summary>Creates the storage over a database file (created with its folder if missing).</summary>
     public SqliteGrainStorage(string name, string path, IGrainStorageSerializer serializer, IActivatorProvider activators, ILogger<SqliteGrainStorage> logger)
     {
@@ -53,6 +60,19 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         await _ready.Value;
+        await _readers.WaitAsync();
+        try
+        {
+            await ReadAsync(stateName, grainId, grainState);
+        }
+        finally
+        {
+            _readers.Release();
+        }
+    }
+
+    private async Task ReadAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
         await using var connection = await OpenConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT version, payload FROM grain_state WHERE state_name = $state AND grain_id = $grain";

@@ -26,7 +26,7 @@ internal static class FuzzCommand
         var connections = new Option<int>("--connections") { Description = "MQTTnet connections.", DefaultValueFactory = _ => 8 };
         var broker = new Option<string?>("--broker") { Description = "host:port of a running silo's broker (default: start a silo)." };
         var api = new Option<string?>("--api") { Description = "The running silo's HTTP base address (with --broker)." };
-        var warmUpSeconds = new Option<int>("--warm-up-seconds") { Description = "Go on warming up (with further cases) until this long has passed before the memory baseline, to tell growth past the twins' bounded per-metric state (windows, detectors, a history flush, the change feeds' two-minute cache) from its filling; 0 (the default) for the fixed warm-up only.", DefaultValueFactory = _ => 0 };
+        var warmUpSeconds = new Option<int>("--warm-up-seconds") { Description = "Go on warming up (with further cases) until this long has passed before the memory baseline, so that the baseline is the silo's steady state under this input: three checkpoint intervals (30 s each), the change feeds' 30-second cache, and the runtime's tiered compilation of the hot paths; 0 for the fixed warm-up only (20,000 cases).", DefaultValueFactory = _ => 90 };
         var store = new Option<string>("--store") { Description = "The silo's grain storage: sqlite (the embedded store, the product's default, in a temporary file) or memory (everything stored stays in the silo's memory, so stored history counts as growth).", DefaultValueFactory = _ => "sqlite" };
         var settle = new Option<int>("--settle") { Description = "Seconds of idle before each resident-memory reading (the least reading counts).", DefaultValueFactory = _ => 16 };
         var command = new Command("fuzz", "Publish malformed and hostile input and check the silo survives it and its counters reconcile.")
@@ -83,6 +83,9 @@ internal static class FuzzCommand
         return command;
     }
 
+    // Warm-up cases are numbered from here (the paho series start at 0 and 1,000,000,000 past the MQTTnet ones).
+    private const long WarmUpCases = 2_000_000_000L;
+
     private sealed record FuzzSettings(long Messages, int PahoMessages, int HttpRequests, int HugeEvery, int Seed, int Connections, int SettleSeconds, int WarmUpSeconds);
 
     private static async Task<int> RunAsync(IPEndPoint broker, Uri api, LocalSilo? silo, FuzzSettings settings, CancellationToken cancellationToken)
@@ -101,19 +104,18 @@ internal static class FuzzCommand
         if (!paho && settings.PahoMessages > 0) Console.Error.WriteLine("fuzz: paho-mqtt not found (apt-get install python3-paho-mqtt); the strict-client phase is skipped");
 
         // Warm-up (counted and checked like the rest): every path once (MQTTnet, paho, HTTP) for JIT, activations and
-        // buffers; the memory baseline is taken after it.
+        // buffers, then more cases until --warm-up-seconds have passed; the memory baseline is taken after it. Its cases
+        // are numbered apart (WarmUpCases on), so the --messages cases that follow the baseline are the same whatever
+        // the warm-up's length, and all of them come after it.
         var warmUp = Math.Min(20_000, settings.Messages / 10);
         var pahoWarmUp = paho ? Math.Min(500, settings.PahoMessages) : 0;
         var start = await IngestionCounts.ReadAsync(http, cancellationToken);
         var initial = silo?.ResidentBytes() ?? 0;
         var warmUpClock = System.Diagnostics.Stopwatch.StartNew();
-        await mqtt.RunAsync(cases, 0, warmUp, tally, cancellationToken);
-        // With --warm-up-seconds the warm-up lasts long enough for every twin's bounded per-metric state to fill (a
-        // couple of minutes of hostile input), so what grows after it is growth past that state. The memory before the
-        // warm-up is printed either way.
-        while (warmUpClock.Elapsed.TotalSeconds < settings.WarmUpSeconds && warmUp + 5_000 <= settings.Messages / 2)
+        await mqtt.RunAsync(cases, WarmUpCases, warmUp, tally, cancellationToken);
+        while (warmUpClock.Elapsed.TotalSeconds < settings.WarmUpSeconds)
         {
-            await mqtt.RunAsync(cases, warmUp, 5_000, tally, cancellationToken);
+            await mqtt.RunAsync(cases, WarmUpCases + warmUp, 5_000, tally, cancellationToken);
             warmUp += 5_000;
         }
         var afterWarmUpMqtt = await QuietCountsAsync(http, cancellationToken);
@@ -124,7 +126,7 @@ internal static class FuzzCommand
         var beforeMqtt = await IngestionCounts.ReadAsync(http, cancellationToken);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await mqtt.RunAsync(cases, warmUp, settings.Messages - warmUp, tally, cancellationToken);
+        await mqtt.RunAsync(cases, 0, settings.Messages, tally, cancellationToken);
         var afterMqtt = await QuietCountsAsync(http, cancellationToken);
         var mqttDelta = afterMqtt.Minus(beforeMqtt).Plus(afterWarmUpMqtt.Minus(start));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
