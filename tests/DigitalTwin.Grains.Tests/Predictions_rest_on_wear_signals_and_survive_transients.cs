@@ -148,6 +148,51 @@ public sealed partial class Predictions_rest_on_wear_signals_and_survive_transie
         Assert.StartsWith("Replace fan", wearing!.RecommendedAction);
     }
 
+    [Fact]
+    public async Task Fans_of_one_server_slowing_together_are_not_wearing_while_a_fan_slowing_against_its_sibling_is()
+    {
+        // Seed 2 of dt eval faults: through an evening both fans of srv-a01-12 slowed with the room from about 6,000 to
+        // 3,000 rpm, smoothly, and were told "Replace fan within 44-47 hours". On another server one fan wears while
+        // its sibling holds its speed.
+        var t = TestTopology.New();
+        await Grains.GetLiveTopology().ImportAsync(t.Document(rooms: 1, racks: 1, servers: 2));
+        var limit = new Dictionary<string, MetricLimit> { [MetricNames.FanSpeed] = new(WarnBelow: 2000, CriticalBelow: 1200) };
+        string[] evening = [$"{t.Server('a', 1, 1)}-fan1", $"{t.Server('a', 1, 1)}-fan2"];
+        string[] wearing = [$"{t.Server('a', 1, 2)}-fan1", $"{t.Server('a', 1, 2)}-fan2"];
+        foreach (var fan in evening.Concat(wearing))
+        {
+            Assert.True((await Grains.GetLiveTopology().AddAsync(new TwinSpec(fan, TwinKind.Fan, fan[..fan.LastIndexOf('-')], Limits: limit))).Applied);
+        }
+        var start = DateTimeOffset.UtcNow.AddHours(-6);
+        var feeds = evening.Concat(wearing).ToDictionary(f => f, f => new DeviceFeed(Grains, f, TwinKind.Fan, start, TimeSpan.FromMinutes(2)));
+        var random = new Random(17);
+        for (var i = 0; i < 180; i++)
+        {
+            var hour = i / 30.0;
+            // The server's controller halves its fans' speed over six hours; the two fans differ in top speed.
+            var common = 1 - 0.5 * hour / 6;
+            await feeds[evening[0]].Send(MetricNames.FanSpeed, 6200 * common + random.NextDouble() * 50);
+            await feeds[evening[1]].Send(MetricNames.FanSpeed, 5800 * common + random.NextDouble() * 50);
+            // A bearing going: a loss of speed of its own, growing, while its sibling holds.
+            await feeds[wearing[0]].Send(MetricNames.FanSpeed, 6000 * (1 - 0.5 * Math.Pow(hour / 6, 1.5)) + random.NextDouble() * 50);
+            await feeds[wearing[1]].Send(MetricNames.FanSpeed, 5900 + random.NextDouble() * 50);
+        }
+
+        var ranking = await Grains.GetGrain<IDataCentreGrain>(t.DataCentre).GetPredictionsAsync(top: 50);
+
+        foreach (var fan in evening)
+        {
+            var own = await Grains.GetGrain<IComponentGrain>(fan).GetPredictionAsync();
+            Assert.True(own!.RecommendedAction == "No action", $"{fan}: {own.RecommendedAction}: {string.Join("; ", own.Evidence)}");
+            Assert.Contains(own.Evidence, e => e.Contains("a change they share", StringComparison.Ordinal));
+            Assert.Equal("No action", Assert.Single(ranking, p => p.TwinId == fan).RecommendedAction);
+        }
+        var worn = await Grains.GetGrain<IComponentGrain>(wearing[0]).GetPredictionAsync();
+        Assert.StartsWith("Replace fan", worn!.RecommendedAction);
+        Assert.StartsWith("Replace fan", Assert.Single(ranking, p => p.TwinId == wearing[0]).RecommendedAction);
+        Assert.Equal("No action", (await Grains.GetGrain<IComponentGrain>(wearing[1]).GetPredictionAsync())!.RecommendedAction);
+    }
+
     [GeneratedRegex(@"\) = ([0-9.]+)\)")]
     private static partial Regex StatedProbability();
 }

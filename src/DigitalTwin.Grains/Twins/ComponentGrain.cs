@@ -24,6 +24,6 @@ public sealed class ComponentGrain(
     public Task<MaintenancePrediction?> GetPredictionAsync()
     {
         _ = Spec;
-        return Task.FromResult(OwnPrediction());
+        return OwnPredictionAsync();
     }
 }

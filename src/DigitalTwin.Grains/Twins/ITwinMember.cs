@@ -3,6 +3,7 @@ using DigitalTwin.Abstractions.Identity;
 using DigitalTwin.Abstractions.Queries;
 using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Grains.Alerts;
+using DigitalTwin.Grains.Predictions;
 using Orleans.Concurrency;
 
 namespace DigitalTwin.Grains.Twins;
@@ -69,6 +70,18 @@ public interface ITwinMember : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave, Alias("DescribePeerMedians")]
     Task<IReadOnlyDictionary<string, double>> DescribePeerMediansAsync(string childId, IReadOnlyList<string> metrics);
+
+    /// <summary>The twin's own fitted trend of the wear signal <paramref name="metric"/>, or null when it has none.</summary>
+    [AlwaysInterleave, Alias("DescribeWearTrend")]
+    Task<WearTrendReport?> DescribeWearTrendAsync(string metric);
+
+    /// <summary>
+    /// The trends of <paramref name="metric"/> on this twin's children other than <paramref name="childId"/> that have
+    /// one: a part's siblings, so that a fall they all share (a server's fans slowing with its load) is not read as the
+    /// part wearing. Children that do not answer within the query timeout are left out.
+    /// </summary>
+    [AlwaysInterleave, Alias("DescribeSiblingWear")]
+    Task<IReadOnlyList<WearTrendReport>> DescribeSiblingWearAsync(string childId, string metric);
 
     /// <summary>The subtree's failure predictions (this twin's own included), highest probability first, at most <paramref name="top"/>.</summary>
     [AlwaysInterleave, Alias("CollectPredictions")]

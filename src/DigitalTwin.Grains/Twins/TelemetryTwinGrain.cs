@@ -102,6 +102,39 @@ public abstract class TelemetryTwinGrain : TwinGrain, ITelemetryTarget
         _degradation.Predict(Spec, State.Alerts.Count(a => a.State != AlertState.Resolved), Clock.GetUtcNow());
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A part whose level trend puts a failure in sight asks its asset for its siblings' trends of the same signal:
+    /// a fall they share is the asset's load or air, not this part wearing. Only then, so a prediction query over a
+    /// data centre costs no extra calls for the parts with nothing in sight.
+    /// </remarks>
+    protected override async Task<MaintenancePrediction?> OwnPredictionAsync()
+    {
+        var spec = Spec;
+        var openAlerts = State.Alerts.Count(a => a.State != AlertState.Resolved);
+        var now = Clock.GetUtcNow();
+        var prediction = _degradation.Predict(spec, openAlerts, now);
+        if (Level != TwinLevel.Component || ParentRef is not { } parent || prediction is not { TimeToFailure: not null, Basis: "trend" }) return prediction;
+        var siblings = new Dictionary<string, IReadOnlyList<Models.RemainingLife.WearTrend>>(StringComparer.Ordinal);
+        foreach (var metric in _degradation.TrendMetrics(spec))
+        {
+            try
+            {
+                var trends = await Child(parent).DescribeSiblingWearAsync(Key.TwinId, metric).WaitAsync(Options.QueryTimeout);
+                siblings[metric] = trends.Select(t => t.Trend).ToArray();
+            }
+            catch (Exception)
+            {
+                // Without the siblings' view the part's own trend stands.
+            }
+        }
+        return siblings.Count == 0 ? prediction : _degradation.Predict(spec, openAlerts, now, siblings);
+    }
+
+    /// <inheritdoc />
+    public override Task<WearTrendReport?> DescribeWearTrendAsync(string metric) =>
+        Task.FromResult(_degradation.TrendOf(metric) is { } trend ? new WearTrendReport(Key.TwinId, trend.Level, trend.SlopePerHour) : null);
+
+    /// <inheritdoc />
     protected override void BeforeCheckpoint() => _degradation.Save(State);
 
     private static readonly string[] PeerMetrics = [MetricNames.InletTemperature, MetricNames.OutletTemperature];

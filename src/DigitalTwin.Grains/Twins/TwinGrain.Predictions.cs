@@ -1,4 +1,5 @@
 using DigitalTwin.Abstractions.Health;
+using DigitalTwin.Grains.Predictions;
 
 namespace DigitalTwin.Grains.Twins;
 
@@ -6,6 +7,30 @@ public abstract partial class TwinGrain
 {
     /// <summary>The twin's own failure prediction; containers have none.</summary>
     protected virtual MaintenancePrediction? OwnPrediction() => null;
+
+    /// <summary>The twin's own prediction when it must consult others to make it (a part compared with its siblings).</summary>
+    protected virtual Task<MaintenancePrediction?> OwnPredictionAsync() => Task.FromResult(OwnPrediction());
+
+    /// <inheritdoc />
+    public virtual Task<WearTrendReport?> DescribeWearTrendAsync(string metric) => Task.FromResult<WearTrendReport?>(null);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WearTrendReport>> DescribeSiblingWearAsync(string childId, string metric)
+    {
+        _ = Spec;
+        var trends = await Task.WhenAll(State.Children.Where(c => c.Id != childId).Select(async child =>
+        {
+            try
+            {
+                return await Child(child).DescribeWearTrendAsync(metric).WaitAsync(Options.QueryTimeout);
+            }
+            catch (Exception)
+            {
+                return null;
+            }
+        }));
+        return trends.OfType<WearTrendReport>().ToArray();
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<MaintenancePrediction>> CollectPredictionsAsync(int top, TimeSpan budget)
@@ -23,7 +48,7 @@ public abstract partial class TwinGrain
                 return [];
             }
         }));
-        return Rank(below.SelectMany(p => p).Concat(OwnPrediction() is { } own ? [own] : []), top);
+        return Rank(below.SelectMany(p => p).Concat(await OwnPredictionAsync() is { } own ? [own] : []), top);
     }
 
     /// <summary>Highest failure probability first, then soonest failure, then id.</summary>
