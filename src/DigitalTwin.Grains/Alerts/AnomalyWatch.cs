@@ -26,7 +26,7 @@ public sealed class AnomalyWatch(TwinOptions options, AlertBook book)
         }
         var verdict = detector.Observe(reading.Timestamp, reading.Value);
         var open = book.FindOpen(state, AlertKind.Anomaly, reading.Metric);
-        if (verdict.IsAnomaly)
+        if (verdict.IsAnomaly && !HarmlessMoves.IsHarmless(kind, reading.Metric, reading.Value, verdict.Baseline))
         {
             _calm[reading.Metric] = 0;
             if (open is not null)
