@@ -252,7 +252,12 @@ internal sealed class SimulatorRun
         _simulation.Step();
         var now = _simulation.ElapsedS;
         if (Crossed(before, now, _settings.TruthIntervalS)) _truth.Sample(_simulation);
-        if (sink is null || !Crossed(before, now, _settings.IntervalS)) return;
+        if (sink is null) return;
+        if (_composer.ComposeChanges(now) is { Count: > 0 } changed)
+        {
+            foreach (var payload in TelemetryBatches.Pack(changed, _simulation.Now)) await sink.PublishAsync(TelemetryBatches.Topic, payload, _simulation.Now, cancellationToken);
+        }
+        if (!Crossed(before, now, _settings.IntervalS)) return;
         var components = Crossed(before, now, _settings.ComponentIntervalS ?? _settings.IntervalS) || _componentsOwed;
         // Behind the clock's present (as read before this run of steps) by an interval or more, because the broker
         // acknowledged slowly: a fresher batch is due before that present, so this one is not published. Devices

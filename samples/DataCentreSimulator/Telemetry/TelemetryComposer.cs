@@ -11,6 +11,25 @@ namespace DataCentreSimulator.Telemetry;
 internal sealed class TelemetryComposer(PlantIndex plant, FaultInjector faults, int seed)
 {
     private readonly Random _noise = new(seed ^ 0x7e1e);
+    private readonly Dictionary<string, bool> _cracRunning = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reports of the CRACs that stopped or started since the last call, sent at once rather than on the interval: a
+    /// unit's controller raises an alarm when its fan or compressor stops, as a building management system's
+    /// change-of-value and alarm reports do, and a cooling loop that waits for the next poll loses the seconds in which
+    /// the racks it fed breathe their own exhaust. The first call only learns the states.
+    /// </summary>
+    public List<KeyValuePair<string, Dictionary<string, double>>> ComposeChanges(double nowS)
+    {
+        var twins = new List<KeyValuePair<string, Dictionary<string, double>>>();
+        foreach (var crac in plant.Site.Cracs)
+        {
+            var running = !crac.Failed;
+            if (_cracRunning.TryGetValue(crac.Id, out var was) && was != running) AddCrac(twins, crac, nowS);
+            _cracRunning[crac.Id] = running;
+        }
+        return twins;
+    }
 
     public List<KeyValuePair<string, Dictionary<string, double>>> Compose(double nowS, bool components = true)
     {
@@ -56,17 +75,7 @@ internal sealed class TelemetryComposer(PlantIndex plant, FaultInjector faults, 
         {
             Add(twins, sw.Id, nowS, (MetricNames.Power, sw.PowerW + Noise(2)), (MetricNames.Temperature, sw.Rack.Row.ColdAisleC + 15 + Noise(0.3)));
         }
-        foreach (var crac in site.Cracs)
-        {
-            Add(twins, crac.Id, nowS,
-                (MetricNames.SupplyTemperature, crac.SupplyC + Noise(0.1)),
-                (MetricNames.ReturnTemperature, crac.ReturnC + Noise(0.1)),
-                (MetricNames.Setpoint, crac.SetpointC),
-                (MetricNames.FanPercent, crac.Failed ? 0 : crac.FanPct),
-                (MetricNames.Airflow, crac.AirflowM3S),
-                (MetricNames.CoolingLoad, crac.CoolingW),
-                (MetricNames.Power, crac.PowerW));
-        }
+        foreach (var crac in site.Cracs) AddCrac(twins, crac, nowS);
         foreach (var pdu in site.Pdus)
         {
             Add(twins, pdu.Id, nowS, (MetricNames.Power, pdu.LoadW), (MetricNames.LoadPercent, 100 * pdu.LoadW / pdu.CapacityW), (MetricNames.InputVoltage, pdu.InputVoltage));
@@ -82,6 +91,16 @@ internal sealed class TelemetryComposer(PlantIndex plant, FaultInjector faults, 
         }
         return twins;
     }
+
+    private void AddCrac(List<KeyValuePair<string, Dictionary<string, double>>> twins, Crac crac, double nowS) =>
+        Add(twins, crac.Id, nowS,
+            (MetricNames.SupplyTemperature, crac.SupplyC + Noise(0.1)),
+            (MetricNames.ReturnTemperature, crac.ReturnC + Noise(0.1)),
+            (MetricNames.Setpoint, crac.SetpointC),
+            (MetricNames.FanPercent, crac.Failed ? 0 : crac.FanPct),
+            (MetricNames.Airflow, crac.AirflowM3S),
+            (MetricNames.CoolingLoad, crac.CoolingW),
+            (MetricNames.Power, crac.PowerW));
 
     private void Add(List<KeyValuePair<string, Dictionary<string, double>>> twins, string id, double nowS, params (string Metric, double Value)[] readings)
     {

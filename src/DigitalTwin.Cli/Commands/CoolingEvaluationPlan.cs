@@ -20,8 +20,9 @@ internal sealed record CoolingEvaluationPlan(
     DateTimeOffset Epoch,
     string Folder,
     bool Offline = false,
-    double ResponseS = 60,
-    double FailureColdAirShare = 1.3)
+    double ResponseS = 10,
+    double FailureColdAirShare = 0,
+    double FailureLimitC = 32)
 {
     /// <summary>Start of the measured period.</summary>
     public double MeasureFromS => WarmUpS + SettleS;
@@ -47,5 +48,9 @@ internal sealed record CoolingEvaluationPlan(
         ["DigitalTwin:Clock:Anchor"] = anchor.ToString("O", CultureInfo.InvariantCulture),
         ["DigitalTwin:Cooling:FailureResponseTime"] = TimeSpan.FromSeconds(ResponseS).ToString("c", CultureInfo.InvariantCulture),
         ["DigitalTwin:Cooling:FailureColdAirShare"] = FailureColdAirShare.ToString(CultureInfo.InvariantCulture),
+        ["DigitalTwin:Cooling:FailureInletLimitC"] = FailureLimitC.ToString(CultureInfo.InvariantCulture),
+        // The loop checks the units it changed every simulated second or two, not every real second: at 30x a real
+        // second is half a minute in which racks next to a stopped unit breathe their own exhaust.
+        ["DigitalTwin:Cooling:TickInterval"] = TimeSpan.FromSeconds(Math.Max(0.05, 2 / TimeScale)).ToString("c", CultureInfo.InvariantCulture),
     };
 }

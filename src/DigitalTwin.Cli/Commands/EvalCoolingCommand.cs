@@ -55,17 +55,25 @@ internal static class EvalCoolingCommand
         var responseTime = new Option<double>("--response")
         {
             // The silo's DigitalTwin:Cooling:FailureResponseTime, in simulated seconds; offline also when the response is given.
-            Description = "Simulated seconds the loop takes to answer a stopped CRAC (the optimiser's N+1 check counts on it).", DefaultValueFactory = _ => 60,
+            // The simulator reports a unit stopping at once and the eval's loop checks every 2 simulated s: about 5 s measured.
+            Description = "Simulated seconds the loop takes to answer a stopped CRAC (the optimiser's N+1 check counts on it).", DefaultValueFactory = _ => 10,
         };
         var failureAir = new Option<double>("--failure-air")
         {
             // The silo's DigitalTwin:Cooling:FailureColdAirShare; offline also the optimiser's.
             Description = "Ample cold air after a CRAC loss, × a rack's draw, up to which no rack may get less than after that loss today (0: no such floor).",
-            DefaultValueFactory = _ => 1.3,
+            // With the loop answering within seconds the model's course after a loss decides (0.3 K over it measured), not the floor.
+            DefaultValueFactory = _ => 0,
+        };
+        var failureLimit = new Option<double>("--failure-limit")
+        {
+            // The silo's DigitalTwin:Cooling:FailureInletLimitC; offline also the optimiser's.
+            Description = "Inlet no rack may reach after the loss of one CRAC, the loop's response counted (°C; 0: N+1 not judged).",
+            DefaultValueFactory = _ => 32,
         };
         var command = new Command("cooling", "Measure the cooling loop's saving against the data-centre simulator (baseline, optimised, one CRAC failing).")
         {
-            servers, rooms, seed, scale, interval, warmUp, settle, period, failure, fail, epoch, output, offline, responseTime, failureAir,
+            servers, rooms, seed, scale, interval, warmUp, settle, period, failure, fail, epoch, output, offline, responseTime, failureAir, failureLimit,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -78,7 +86,7 @@ internal static class EvalCoolingCommand
                     Math.Max(0, parse.GetValue(failure)), parse.GetValue(fail),
                     DateTimeOffset.Parse(parse.GetValue(epoch)!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
                     parse.GetValue(output) ?? Directory.CreateTempSubdirectory("dt-eval-cooling-").FullName,
-                    parse.GetValue(offline), Positive(parse.GetValue(responseTime), "--response"), Math.Max(0, parse.GetValue(failureAir)));
+                    parse.GetValue(offline), Positive(parse.GetValue(responseTime), "--response"), Math.Max(0, parse.GetValue(failureAir)), Math.Max(0, parse.GetValue(failureLimit)));
                 return await RunAsync(plan, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -220,7 +228,8 @@ internal static class EvalCoolingCommand
         // The silo's defaults (CoolingOptions): 27 °C less 1 K, cold air at 1.3× the draw, N+1 against 32 °C with the loop's
         // response and the air floor after a loss.
         var constraints = new CoolingConstraints(InletLimitC: 27, SafetyMarginK: 1, MaxSetpointStepK: 1000, MaxFanStepPct: 1000, MinColdAirShare: 1.3,
-            FailureLimitC: 32, Response: new FailureResponse(DetectionS: plan.ResponseS), FailureColdAirShare: plan.FailureColdAirShare);
+            FailureLimitC: plan.FailureLimitC, Response: new FailureResponse(DetectionS: plan.ResponseS), FailureColdAirShare: plan.FailureColdAirShare,
+            FailureMarginK: 1);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var answers = RecordedCoolingOptimisation.Recommend(layouts, readings, plan.At(plan.WarmUpS), constraints, TimeSpan.FromHours(3));
         double before = 0, after = 0;

@@ -89,8 +89,8 @@ public sealed partial class CoolingGrain(
         try
         {
             var limits = automatic
-                ? new CoolingPlanLimits(_options.SafetyMarginK, _options.Automatic.MaxSetpointStepC, _options.Automatic.MaxFanStepPct, _options.MinColdAirShare, _options.FailureInletLimitC, _options.FailureResponseTime.TotalSeconds, _options.FailureColdAirShare)
-                : new CoolingPlanLimits(_options.SafetyMarginK, null, null, _options.MinColdAirShare, _options.FailureInletLimitC, _options.FailureResponseTime.TotalSeconds, _options.FailureColdAirShare);
+                ? new CoolingPlanLimits(_options.SafetyMarginK, _options.Automatic.MaxSetpointStepC, _options.Automatic.MaxFanStepPct, _options.MinColdAirShare, _options.FailureInletLimitC, _options.FailureResponseTime.TotalSeconds, _options.FailureColdAirShare, _options.FailureMarginK)
+                : new CoolingPlanLimits(_options.SafetyMarginK, null, null, _options.MinColdAirShare, _options.FailureInletLimitC, _options.FailureResponseTime.TotalSeconds, _options.FailureColdAirShare, _options.FailureMarginK);
             plan = optimiser.Plan(situation, limits);
         }
         catch (Exception error) when (error is InvalidOperationException or ArgumentException)

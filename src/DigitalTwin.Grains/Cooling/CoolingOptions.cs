@@ -33,6 +33,13 @@ public sealed class CoolingOptions
     public double FailureInletLimitC { get; set; } = 32;
 
     /// <summary>
+    /// How far below <see cref="FailureInletLimitC"/> the optimiser keeps every rack's predicted peak after a loss, K:
+    /// the room model's own error on a starved rack (0.3 K over its prediction where the simulator's racks peaked after
+    /// a unit loss with a 10 s answer), as <see cref="SafetyMarginK"/> is on the steady inlets.
+    /// </summary>
+    public double FailureMarginK { get; set; } = 1.0;
+
+    /// <summary>
     /// How long the loop takes to answer a stopped CRAC (twin time): the telemetry that shows it stopped, the loop's
     /// check, the rollback's commands reaching the room's other units, which then go to full cooling (lowest setpoint,
     /// full fan). The optimiser's N+1 check counts on exactly this, so set it to what the site's telemetry interval and

@@ -53,7 +53,8 @@ public sealed class ModelCoolingOptimiser : ICoolingOptimiser
                 MinColdAirShare: limits.MinColdAirShare,
                 FailureLimitC: limits.FailureLimitC,
                 Response: new FailureResponse(DetectionS: limits.FailureResponseS),
-                FailureColdAirShare: limits.FailureColdAirShare);
+                FailureColdAirShare: limits.FailureColdAirShare,
+                FailureMarginK: limits.FailureMarginK);
             var found = CoolingOptimiser.Recommend(thermal, parameters, constraints);
             if (!found.Feasible)
                 notes.Add(Invariant($"{room.RoomId}: no setting keeps every rack {limits.SafetyMarginK:0.#} K below its limit; this is the most cooling allowed"));

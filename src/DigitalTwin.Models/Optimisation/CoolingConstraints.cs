@@ -22,6 +22,9 @@ namespace DigitalTwin.Models.Optimisation;
 /// the present settings, up to this multiple of its draw (0: no such floor). It keeps N+1 without trusting the model's
 /// absolute air distribution after a loss, which a steady history cannot show: relative to today the model's errors
 /// on where a lost unit's air came from largely cancel; above the cap a rack has air to spare for that error.</param>
+/// <param name="FailureMarginK">How far below <paramref name="FailureLimitC"/> every rack's predicted course after a
+/// survivable loss must stay, K: the model's own error on a starved rack. Whether a loss is survived today is judged
+/// against the limit itself.</param>
 public sealed record CoolingConstraints(
     double InletLimitC = 27,
     double SafetyMarginK = 1,
@@ -31,7 +34,8 @@ public sealed record CoolingConstraints(
     double MinColdAirShare = 0,
     double FailureLimitC = 0,
     FailureResponse? Response = null,
-    double FailureColdAirShare = 0)
+    double FailureColdAirShare = 0,
+    double FailureMarginK = 0)
 {
     /// <summary>The limit of one rack before the margin, °C.</summary>
     public double LimitFor(string rackId) => RackLimitsC is not null && RackLimitsC.TryGetValue(rackId, out var own) ? own : InletLimitC;

@@ -89,7 +89,7 @@ public static class CoolingOptimiser
             // Not survived even today: no rack may reach the critical limit sooner than it would today.
             if (todayS is { } today) return transient.TimeToLimitS is { } s ? (today - response.TimeToLimitToleranceS - s) / TimeScaleS : -1;
             // Survived today: no rack may reach the critical limit at all, neither on the way nor once the room settles.
-            return Math.Max(transient.PeakC, transient.SettledC) - constraints.FailureLimitC;
+            return Math.Max(transient.PeakC, transient.SettledC) - (constraints.FailureLimitC - constraints.FailureMarginK);
         }
 
         var before = Evaluate(start);

@@ -47,6 +47,30 @@ public class CoolingOptimiserFailureResponseTests
     }
 
     [Fact]
+    public void A_failure_margin_keeps_every_loss_that_far_below_the_critical_limit()
+    {
+        var room = Room();
+        var parameters = ThermalDefaults.For(room);
+        var free = CoolingOptimiser.Recommend(room, parameters, Loose);
+        var today = WorstPeak(room, parameters, 20);
+        var limit = 0.5 * (today + WorstPeak(LossResponse.At(room, free.Recommended), parameters, 20));
+        Assert.True(limit - 1 > today, $"the test needs a limit the room keeps today with the margin: {today:0.0} °C today, limit {limit:0.0} °C");
+        var constraints = Loose with { FailureLimitC = limit, Response = new FailureResponse(DetectionS: 20) };
+
+        var bare = CoolingOptimiser.Recommend(room, parameters, constraints);
+        var margined = CoolingOptimiser.Recommend(room, parameters, constraints with { FailureMarginK = 1 });
+
+        var barePeak = WorstPeak(LossResponse.At(room, bare.Recommended), parameters, 20);
+        var marginedPeak = WorstPeak(LossResponse.At(room, margined.Recommended), parameters, 20);
+        Assert.True(barePeak > limit - 1, $"without the margin the worst loss sits near the limit ({barePeak:0.00} °C of {limit:0.00} °C)");
+        // The 5 s grid of this check against the optimiser's own.
+        Assert.True(marginedPeak <= limit - 1 + 0.1, $"with a 1 K margin the worst loss peaks at {marginedPeak:0.00} °C, limit {limit:0.00} °C");
+        Assert.True(margined.NPlusOneKept);
+        Assert.True(margined.CoolingPowerAfterW >= bare.CoolingPowerAfterW - 1e-6);
+        Assert.True(margined.CoolingPowerAfterW < margined.CoolingPowerBeforeW, "it still saves");
+    }
+
+    [Fact]
     public void A_slower_response_leaves_less_to_save()
     {
         var room = Room();
