@@ -38,8 +38,8 @@ internal sealed class ThermalPlant
     public double[] RackInletHottestC = [];
     public double[] RackSupplyShare = [];
 
-    /// <summary>Each rack's mean inlet when fan response was switched on (NaN before): the fans' speed in the history
-    /// the exhaust rise was calibrated on.</summary>
+    /// <summary>Each rack's lowest inlet (its cold air) and hottest inlet when fan response was switched on (NaN before):
+    /// the fans' speed in the history the exhaust rise was calibrated on.</summary>
     private double[] fanBaseInletC = [];
     private double[] fanBaseHottestC = [];
 
@@ -47,10 +47,13 @@ internal sealed class ThermalPlant
     // started (before it, at the steady state, they are where the history saw them).
     private double[] fanFactor = [];
 
-    // Where each rack's mean and hottest intake are heading: the air in the aisle in front of a rack is replaced at
-    // the rate the rack draws it, so its intake follows a change of the air reaching it within seconds, not at once.
+    // Where each rack's mean and hottest intake are heading. The air in the aisle in front of a rack is replaced at
+    // the rate the rack draws it, so its mean intake follows a change of the air reaching it within seconds, not at
+    // once; the top server breathes the warm air spilling over the rack's top as it comes, with no aisle between.
     private double[] intakeTargetC = [];
     private double[] hottestTargetC = [];
+    // The cold air reaching each rack, °C: what its bottom server breathes (warm air comes back over the top).
+    private double[] rackColdC = [];
     private bool transient;
 
     public ThermalPlant(ThermalRoom room, ThermalParameters parameters)
@@ -103,6 +106,7 @@ internal sealed class ThermalPlant
         RackInletHottestC = Keep(RackInletHottestC, Racks.Count);
         intakeTargetC = new double[Racks.Count];
         hottestTargetC = new double[Racks.Count];
+        rackColdC = new double[Racks.Count];
         RackSupplyShare = new double[Racks.Count];
         var previousFans = fanFactor;
         var previousHottest = fanBaseHottestC;
@@ -130,7 +134,7 @@ internal sealed class ThermalPlant
     {
         for (var j = 0; j < Racks.Count; j++)
         {
-            fanBaseInletC[j] = RackInletMixC[j];
+            fanBaseInletC[j] = rackColdC[j];
             fanBaseHottestC[j] = RackInletHottestC[j];
             fanFactor[j] = 1;
         }
@@ -141,12 +145,13 @@ internal sealed class ThermalPlant
     /// inlet warms, which draws more air and so starves a short rack further (WHATIF-FACTS: servers).</summary>
     private double FanFactor(int j) => fanFactor[j];
 
+    /// <summary>Rack j's fan target relative to the start: its servers' inlets run evenly from the cold air at the
+    /// bottom to the hottest at the top (the warm share rises from none at the bottom), and each server's fans answer
+    /// its own inlet, so the top speeds up as soon as it warms, whatever the rack's mean.</summary>
     private double FanTarget(int j) =>
-        double.IsFinite(fanBaseInletC[j]) ? FanRamp(RackInletMixC[j], RackInletHottestC[j]) / FanRamp(fanBaseInletC[j], fanBaseHottestC[j]) : 1;
-
-    /// <summary>The rack's fan ramp from its mean and hottest inlets: they run evenly from the bottom to the top, so
-    /// the bottom is as far below the mean as the top is above it.</summary>
-    private static double FanRamp(double meanC, double hottestC) => ThermalDefaults.FanRamp(2 * meanC - hottestC, hottestC);
+        double.IsFinite(fanBaseInletC[j])
+            ? ThermalDefaults.FanRamp(rackColdC[j], RackInletHottestC[j]) / ThermalDefaults.FanRamp(fanBaseInletC[j], fanBaseHottestC[j])
+            : 1;
 
     private double Affinity(int rack, int crac)
     {
@@ -203,6 +208,7 @@ internal sealed class ThermalPlant
             var fed = Math.Min(1, supplyShare);
             var cold = (1 - RackParameters[j].Recirculation) * fed;
             var supplyC = supplied > 0 ? suppliedHeat / supplied : returnC;
+            rackColdC[j] = supplyC;
             // Warm air reaches an intake over the top of the rack and round the row ends: the rack's own exhaust from
             // the hot aisle mixed with room air, whether it is the usual leak (recirculation) or makes up for cold air
             // short of what the servers draw (a starved rack breathes what it blows out).
@@ -293,12 +299,22 @@ internal sealed class ThermalPlant
         return CracLoadW.Sum();
     }
 
-    /// <summary>Longest stable sub-step, s: a fifth of the hot-air node's fastest time constant.</summary>
+    /// <summary>Longest sub-step that follows the plant, s: a fifth of its fastest time constant. Besides the hot-air
+    /// node, the loops of a starving rack are fast (its aisle air is replaced within seconds, its fans follow their inlet
+    /// within ten, and each feeds the other through its share of cold air); stepping them coarser than that delays a
+    /// runaway by steps, not by physics.</summary>
     public double StableStepS()
     {
         var conductance = RatedAirflow.Sum();
         for (var j = 0; j < Racks.Count; j++) conductance += RackAirflow(j);
-        return 0.2 * parameters.RoomHeatCapacityJPerK / (Air.VolumetricHeatCapacity * Math.Max(conductance, 1e-3));
+        var fastest = parameters.RoomHeatCapacityJPerK / (Air.VolumetricHeatCapacity * Math.Max(conductance, 1e-3));
+        if (transient)
+        {
+            fastest = Math.Min(fastest, ThermalDefaults.FanResponseS);
+            for (var j = 0; j < Racks.Count; j++)
+                fastest = Math.Min(fastest, ThermalDefaults.AisleAirPerRackM3 / Math.Max(RackAirflow(j), 1e-3));
+        }
+        return 0.2 * fastest;
     }
 
     /// <summary>Advances the hot-air node and every equipment node by dt seconds.</summary>
@@ -312,7 +328,7 @@ internal sealed class ThermalPlant
             {
                 var aisle = Math.Exp(-dt * RackAirflow(j) / ThermalDefaults.AisleAirPerRackM3);
                 RackInletMixC[j] = intakeTargetC[j] + (RackInletMixC[j] - intakeTargetC[j]) * aisle;
-                RackInletHottestC[j] = hottestTargetC[j] + (RackInletHottestC[j] - hottestTargetC[j]) * aisle;
+                RackInletHottestC[j] = hottestTargetC[j];
                 // The fans' controllers follow the inlet within about ten seconds.
                 var fans = FanTarget(j);
                 fanFactor[j] = fans + (fanFactor[j] - fans) * Math.Exp(-dt / ThermalDefaults.FanResponseS);

@@ -1,0 +1,48 @@
+using DigitalTwin.Models.Thermal;
+
+namespace DigitalTwin.Models.Tests.Thermal;
+
+/// <summary>
+/// A rack that loses its cold air heats within seconds: the warm air spills over its top into the top servers at
+/// once, those servers' fans speed up and draw more of it. The model must follow those loops at their own pace, not
+/// at the pace of the answer's step.
+/// </summary>
+public class A_starving_rack_runs_away_at_the_pace_of_its_air
+{
+    private static ThermalSimulation Run(double stepS)
+    {
+        var room = SyntheticRooms.TwoRows(airflowM3PerS: 5, cracCapacityW: 70000);
+        return new RoomThermalModel(room, ThermalDefaults.For(room)).Simulate([new CracFailure(0, "crac-1")], horizonS: 600, stepS: stepS);
+    }
+
+    [Fact]
+    public void The_time_to_the_limit_does_not_depend_on_the_step_of_the_answer()
+    {
+        var coarse = Run(10);
+        var fine = Run(1);
+
+        Assert.NotNull(fine.FirstLimitS);
+        Assert.NotNull(coarse.FirstLimitS);
+        // The coarse answer interpolates between points 10 s apart, so it may place the crossing up to a step later;
+        // the plant under it must be the same at every point both answers share.
+        Assert.InRange(coarse.FirstLimitS!.Value, fine.FirstLimitS!.Value - 0.5, fine.FirstLimitS.Value + 10);
+        var rack = fine.Racks.Single(r => r.Id == fine.FirstRackId);
+        var same = coarse.Racks.Single(r => r.Id == fine.FirstRackId);
+        for (var k = 1; k < coarse.TimesS.Count; k++)
+            Assert.Equal(rack.InletC[10 * k], same.InletC[k], 0.3);
+    }
+
+    [Fact]
+    public void The_top_server_takes_the_warm_air_spilling_over_the_rack_at_once()
+    {
+        var run = Run(1);
+
+        var rack = run.Racks.Single(r => r.Id == run.FirstRackId);
+        var firstSecond = rack.InletC[1] - rack.InletC[0];
+        var firstFive = rack.InletC[5] - rack.InletC[0];
+        // The aisle in front of the rack would spread the step over a few seconds (about 1 − e^(−1/2.5) of it in the
+        // first second); the top of the rack has no aisle between it and the warm air.
+        Assert.True(firstFive > 1, $"the rack starves: {firstFive:F2} K in 5 s");
+        Assert.True(firstSecond > 0.5 * firstFive, $"{firstSecond:F2} K in the first second of {firstFive:F2} K in five");
+    }
+}
