@@ -24,6 +24,9 @@ public static class RatedProperties
     public const string BatteryRuntime = "battery_runtime_s";
     /// <summary>Room: volume of air in the room, m³ (its thermal mass together with the equipment).</summary>
     public const string Volume = "volume_m3";
+    /// <summary>Room: share of the CRACs' air that leaves the floor without reaching any rack's front (leaky tiles,
+    /// cable cut-outs, tiles in the wrong place), 0–0.9, as a floor survey measures it; the thermal model assumes none.</summary>
+    public const string BypassFraction = "bypass_fraction";
     /// <summary>Room: distance between row centre lines, m (default <see cref="DefaultRowPitch"/>).</summary>
     public const string RowPitch = "row_pitch_m";
     /// <summary>Room: width of one slot along a row, m (default <see cref="DefaultSlotWidth"/>).</summary>

@@ -16,6 +16,9 @@ namespace DigitalTwin.Cli.Commands;
 /// </summary>
 internal static class EvalWhatIfCommand
 {
+    /// <summary>Fewest cases a sweep runs.</summary>
+    private const int MinimumSweepCases = 10;
+
     public static Command Create()
     {
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated data centre.", DefaultValueFactory = _ => 1 };
@@ -27,7 +30,7 @@ internal static class EvalWhatIfCommand
         var interval = new Option<double>("--interval") { Description = "Simulated seconds between telemetry batches.", DefaultValueFactory = _ => 20 };
         var warmup = new Option<double>("--warmup") { Description = "Simulated hours the twin mirrors the world before it is asked (calibration).", DefaultValueFactory = _ => 3 };
         var horizon = new Option<double>("--horizon") { Description = "Seconds compared after the failure.", DefaultValueFactory = _ => 3600 };
-        var sweep = new Option<bool>("--sweep") { Description = "Run at least ten cases (two worlds of other seeds and loads, five CRAC failures each) and print WHATIF-SWEEP." };
+        var sweep = new Option<bool>("--sweep") { Description = "Run at least ten cases (worlds of other seeds and loads, up to five CRAC failures each, until ten) and print WHATIF-SWEEP." };
         var recording = new Option<string>("--recording") { Description = "Offline: judge the model against this telemetry recording (JSON lines {\"ts\",\"topic\",\"payload\"}, from any simulator or data centre) instead of running one; needs --topology, --fail and --fault-at." };
         var topology = new Option<string>("--topology") { Description = "Offline: the recording's topology file." };
         var faultAt = new Option<DateTimeOffset?>("--fault-at") { Description = "Offline: when the --fail CRAC failed in the recording (ISO 8601)." };
@@ -70,7 +73,10 @@ internal static class EvalWhatIfCommand
                 var scores = new List<WhatIfScore>();
                 if (parse.GetValue(sweep))
                 {
-                    foreach (var other in new[] { world, world with { Seed = world.Seed + 1, Load = world.Load * 1.2 } })
+                    // Worlds of other seeds and loads, up to five CRAC failures each, until at least ten cases: a small
+                    // data centre has two units a room, so two worlds would give only eight.
+                    var worlds = new[] { world, world with { Seed = world.Seed + 1, Load = world.Load * 1.2 }, world with { Seed = world.Seed + 2, Load = world.Load * 0.8 } };
+                    foreach (var other in worlds.TakeWhile(_ => scores.Count < MinimumSweepCases))
                     {
                         scores.AddRange(await RunWorldAsync(other, settings, null, 5, cancellationToken));
                     }

@@ -10,7 +10,8 @@ public sealed record RoomLayout(
     string RoomId,
     double VolumeM3,
     IReadOnlyList<RackLayout> Racks,
-    IReadOnlyList<ThermalCrac> Cracs)
+    IReadOnlyList<ThermalCrac> Cracs,
+    double? BypassFraction = null)
 {
     /// <summary>Every server id mapped to its rack id.</summary>
     public IReadOnlyDictionary<string, string> ServerRacks { get; } =
@@ -27,7 +28,8 @@ public sealed record RoomLayout(
         RoomId,
         VolumeM3,
         [.. Racks.Select(r => new ThermalRack(r.Id, r.Position, rackPowerW(r.Id), r.InletLimitC, r.Cooling, r.ServerIds.Count, r.NameplatePowerW))],
-        [.. Cracs.Select(c => crac?.Invoke(c) ?? c)]);
+        [.. Cracs.Select(c => crac?.Invoke(c) ?? c)],
+        BypassFraction);
 }
 
 /// <summary>A rack's layout: position, servers, nameplate, inlet limit, cooling list and the other equipment (network

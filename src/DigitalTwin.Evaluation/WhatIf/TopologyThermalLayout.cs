@@ -40,7 +40,7 @@ public static class TopologyThermalLayout
                 SetpointMinC: Rated(c, "setpoint_min_c") ?? 14, SetpointMaxC: Rated(c, "setpoint_max_c") ?? 27,
                 FanMinPct: Rated(c, "fan_min_pct") ?? 30)).ToList();
             if (racks.Count == 0 && cracs.Count == 0) continue;
-            layouts.Add(new RoomLayout(room.Id, Rated(room, "volume_m3") ?? 0, racks, cracs));
+            layouts.Add(new RoomLayout(room.Id, Rated(room, "volume_m3") ?? 0, racks, cracs, Rated(room, "bypass_fraction")));
         }
         return layouts;
     }

@@ -8,8 +8,11 @@ namespace DigitalTwin.Models.Thermal;
 /// <param name="VolumeM3">Air volume of the room, m³ (<c>volume_m3</c>); 0 when unknown (then estimated from its floor).</param>
 /// <param name="Racks">The racks in the room.</param>
 /// <param name="Cracs">The CRACs in the room.</param>
+/// <param name="BypassFraction">Share of the CRACs' air that leaves the floor without reaching any rack's front, 0–0.9
+/// (<c>bypass_fraction</c>, from a floor survey); null when unknown (then <see cref="ThermalDefaults.BypassFraction"/>).</param>
 public sealed record ThermalRoom(
     string Id,
     double VolumeM3,
     IReadOnlyList<ThermalRack> Racks,
-    IReadOnlyList<ThermalCrac> Cracs);
+    IReadOnlyList<ThermalCrac> Cracs,
+    double? BypassFraction = null);

@@ -41,6 +41,26 @@ public sealed class AirDeliveryTests
         Assert.Equal(0.75, without.RackSupplyShare["rack-b02"] / running.RackSupplyShare["rack-b02"], 0.02);
     }
 
+    [Fact]
+    public void Without_a_floor_survey_every_units_air_reaches_the_racks_and_a_surveyed_bypass_is_lost_to_them()
+    {
+        var (room, parameters) = Room();
+        var surveyed = room with { BypassFraction = 0.3 };
+        var leaky = ThermalDefaults.For(surveyed);
+        var drawn = RackPowerW / (Air.VolumetricHeatCapacity * RiseK);
+        double Delivered(ThermalRoom r, ThermalParameters p) =>
+            new RoomThermalModel(r, p).SteadyState().RackSupplyShare.Values.Sum() * drawn;
+
+        // The model returns to the room what racks do not draw; no further share is lost unless a survey says so.
+        Assert.Equal(0, parameters.BypassFraction);
+        Assert.Equal(3 * AirflowM3S * FanPct / 100, Delivered(room, parameters), 0.01);
+        Assert.Equal(0.7 * 3 * AirflowM3S * FanPct / 100, Delivered(surveyed, parameters with { BypassFraction = leaky.BypassFraction }), 0.01);
+        var source = leaky.Sources.Single(s => s.Parameter == "room.bypass");
+        Assert.False(source.Calibrated);
+        Assert.Contains("bypass_fraction 30", source.Basis, StringComparison.Ordinal);
+        Assert.Contains("no bypass_fraction", ThermalDefaults.For(room).Sources.Single(s => s.Parameter == "room.bypass").Basis, StringComparison.Ordinal);
+    }
+
     private static (ThermalRoom Room, ThermalParameters Parameters) Room()
     {
         var rows = new[] { "A", "B" };

@@ -35,7 +35,8 @@ internal static class PlantBuilder
         {
             var spec = Snap(room.Id)!.Spec;
             var rated = spec.Rated?.GetValueOrDefault(RatedProperties.Volume) is > 0 and var v ? v : (double?)null;
-            plant.Rooms[room.Id] = new PlantRoom { Id = room.Id, VolumeM3 = rated ?? 0, VolumeRated = rated is not null };
+            var bypass = spec.Rated?.GetValueOrDefault(RatedProperties.BypassFraction) is >= 0 and var b ? b : (double?)null;
+            plant.Rooms[room.Id] = new PlantRoom { Id = room.Id, VolumeM3 = rated ?? 0, VolumeRated = rated is not null, BypassFraction = bypass };
         }
 
         var placements = plant.Rooms.Keys.ToDictionary(id => id, id => new Placement(Snap(id)!.Spec,

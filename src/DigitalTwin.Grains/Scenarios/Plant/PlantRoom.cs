@@ -6,6 +6,8 @@ internal sealed class PlantRoom
     public required string Id { get; init; }
     public required double VolumeM3 { get; init; }
     public bool VolumeRated { get; init; }
+    /// <summary>The room's surveyed <c>bypass_fraction</c>, null when the topology does not give one.</summary>
+    public double? BypassFraction { get; init; }
     public List<PlantRack> Racks { get; } = [];
     public List<PlantCrac> Cracs { get; } = [];
 }
