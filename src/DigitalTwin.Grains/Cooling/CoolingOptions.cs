@@ -35,11 +35,12 @@ public sealed class CoolingOptions
     /// <summary>
     /// How far below <see cref="FailureInletLimitC"/> the optimiser keeps every rack's predicted peak after a loss, K:
     /// the room model's own error on a starved rack, as <see cref="SafetyMarginK"/> is on the steady inlets. Measured
-    /// against the simulator's rooms (400 servers, each end unit lost with a 10 s answer), the model whose racks starve
-    /// at the pace of their air puts those losses 4-6 K above what the simulator's racks reach (the model before it,
-    /// 2.7 K above to 1.6 K below); 1 K, as on the steady inlets.
+    /// against the simulator's rooms (400 servers, the first end unit lost with a 10 s answer): since every unit's air
+    /// reaches the racks in the model (no fixed bypass), its peak after the loss is within 1.2 K of the simulator's
+    /// (31.0 °C predicted against 30.63 °C for seed 1, 32.19 °C reached for seed 2); with a fixed 10 % bypass it was
+    /// 4-6 K above. 2 K.
     /// </summary>
-    public double FailureMarginK { get; set; } = 1.0;
+    public double FailureMarginK { get; set; } = 2.0;
 
     /// <summary>
     /// How long the loop takes to answer a stopped CRAC (twin time): the telemetry that shows it stopped, the loop's

@@ -73,7 +73,11 @@ public static class CoolingOptimiser
                 ? judged.Point.RackInletC[r.Id] - (constraints.LimitFor(r.Id) - constraints.SafetyMarginK)
                 : 50),
             .. constraints.MinColdAirShare > 0
-                ? room.Racks.Select(r => judged.Point.Steady ? ShareScaleK * (constraints.MinColdAirShare - judged.Point.RackSupplyShare[r.Id]) : 50)
+                // Of what the rack will draw there: its servers' fans speed up as the settings warm their inlets (the
+                // steady state keeps today's draw), and a rack short of air breathes exhaust, which speeds them up more.
+                ? room.Racks.Select(r => judged.Point.Steady
+                    ? ShareScaleK * (constraints.MinColdAirShare * (present is null ? 1 : DrawGrowth(r.Id, present.Point, judged.Point)) - judged.Point.RackSupplyShare[r.Id])
+                    : 50)
                 : [],
             .. losses.Select((_, i) => Math.Min(50, LossViolation(judged.Transients[i], todayTimeToLimitS[i]))),
             .. failureFloors.SelectMany((floor, i) => floor is null ? [] : room.Racks.Select(r => judged.Point.Steady && judged.FailureStates[i] is { } lost

@@ -60,6 +60,25 @@ public class CoolingOptimiserTests
     }
 
     [Fact]
+    public void A_cold_air_floor_holds_for_what_the_racks_draw_once_warmer_settings_speed_their_fans_up()
+    {
+        var room = Overcooled();
+        var parameters = ThermalDefaults.For(room);
+        var today = new RoomThermalModel(room, parameters).SteadyState();
+
+        var floored = CoolingOptimiser.Recommend(room, parameters, new CoolingConstraints(MaxSetpointStepK: 10, MaxFanStepPct: 60, MinColdAirShare: 1.3));
+
+        // The servers' fans answer their inlets (a rack's hottest, its bottom about 2 K cooler): what each rack will draw
+        // at the recommended inlets, relative to today's draw, which the steady state keeps.
+        static double Ramp(double hottestC) => ThermalDefaults.FanRamp(hottestC - 2, hottestC);
+        var check = SteadyAt(room, parameters, floored);
+        var growth = check.RackInletC.ToDictionary(p => p.Key, p => Ramp(p.Value) / Ramp(today.RackInletC[p.Key]));
+        Assert.True(growth.Values.Max() > 1.03, $"the test needs settings that warm the inlets past the fans' ramp (growth {growth.Values.Max():0.000})");
+        Assert.All(check.RackSupplyShare, p => Assert.True(p.Value >= 1.3 * growth[p.Key] - 1e-3,
+            $"{p.Key} gets {p.Value:0.000} of today's draw, short of 1.3 × its draw at {check.RackInletC[p.Key]:0.0} °C ({1.3 * growth[p.Key]:0.000})"));
+    }
+
+    [Fact]
     public void Recommended_settings_stay_within_each_units_range_and_step()
     {
         var room = Overcooled();
