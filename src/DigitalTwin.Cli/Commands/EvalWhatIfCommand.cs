@@ -30,7 +30,7 @@ internal static class EvalWhatIfCommand
         var interval = new Option<double>("--interval") { Description = "Simulated seconds between telemetry batches.", DefaultValueFactory = _ => 20 };
         var warmup = new Option<double>("--warmup") { Description = "Simulated hours the twin mirrors the world before it is asked (calibration).", DefaultValueFactory = _ => 3 };
         var horizon = new Option<double>("--horizon") { Description = "Seconds compared after the failure.", DefaultValueFactory = _ => 3600 };
-        var sweep = new Option<bool>("--sweep") { Description = "Run at least ten cases (worlds of other seeds and loads, up to five CRAC failures each, until ten) and print WHATIF-SWEEP." };
+        var sweep = new Option<bool>("--sweep") { Description = "Run at least ten cases (worlds of other seeds, loads and sizes, up to five CRAC failures each, until ten) and print WHATIF-SWEEP." };
         var recording = new Option<string>("--recording") { Description = "Offline: judge the model against this telemetry recording (JSON lines {\"ts\",\"topic\",\"payload\"}, from any simulator or data centre) instead of running one; needs --topology, --fail and --fault-at." };
         var topology = new Option<string>("--topology") { Description = "Offline: the recording's topology file." };
         var faultAt = new Option<DateTimeOffset?>("--fault-at") { Description = "Offline: when the --fail CRAC failed in the recording (ISO 8601)." };
@@ -73,9 +73,10 @@ internal static class EvalWhatIfCommand
                 var scores = new List<WhatIfScore>();
                 if (parse.GetValue(sweep))
                 {
-                    // Worlds of other seeds and loads, up to five CRAC failures each, until at least ten cases: a small
-                    // data centre has two units a room, so two worlds would give only eight.
-                    var worlds = new[] { world, world with { Seed = world.Seed + 1, Load = world.Load * 1.2 }, world with { Seed = world.Seed + 2, Load = world.Load * 0.8 } };
+                    // Worlds of other seeds, loads and sizes, up to five CRAC failures each, until at least ten cases: a
+                    // small data centre has two units a room (two worlds give eight), and in the 240-server rooms no loss
+                    // takes a rack to its limit, so the third world is the demo's size, whose middle units' losses do.
+                    var worlds = new[] { world, world with { Seed = world.Seed + 1, Load = world.Load * 1.2 }, world with { Seed = world.Seed + 2, Servers = Math.Max(world.Servers, 500) } };
                     foreach (var other in worlds.TakeWhile(_ => scores.Count < MinimumSweepCases))
                     {
                         scores.AddRange(await RunWorldAsync(other, settings, null, 5, cancellationToken));
