@@ -7,9 +7,10 @@ namespace DigitalTwin.Models.Thermal;
 /// history or guessed from the floor) say in what proportions a rack's cold air comes from each unit, not how much
 /// cold air it gets; the quantities follow from asking every unit's air to go somewhere: each rack's supply is
 /// chosen so that, split in its proportions, the racks together take each unit's air (less bypass), as close as
-/// possible to a supply in proportion to what each rack draws. So a row that breathes two units' air in equal parts
-/// while the room's third unit feeds mostly another row gets its share of those two units' air, and loses half of it
-/// when one of them stops — which is what decides whether its racks starve.
+/// possible to a supply in proportion to what each rack draws (or, when the floor's reach is known, to what the floor
+/// alone brings it: less far from every unit, more beside a unit at a row's end). So a row that breathes two units'
+/// air in equal parts while the room's third unit feeds mostly another row gets its share of those two units' air, and
+/// loses half of it when one of them stops — which is what decides whether its racks starve.
 /// </summary>
 internal static class AirDelivery
 {
@@ -26,7 +27,10 @@ internal static class AirDelivery
     /// <param name="draw">Each rack's nominal airflow (what its servers draw), not negative.</param>
     /// <param name="airflow">Each unit's airflow at the reference state, m³/s (a stopped unit at a typical speed).</param>
     /// <param name="bypassFraction">Share of each unit's air that no rack takes.</param>
-    public static double[,] Shares(double[,] affinity, IReadOnlyList<double> draw, IReadOnlyList<double> airflow, double bypassFraction)
+    /// <param name="floorSplit">Each unit's air as the floor alone would share it, [rack, crac] (<see cref="Split"/>):
+    /// each rack's supply starts from its sum instead of from its draw. Null when the floor's reach is not known.</param>
+    public static double[,] Shares(double[,] affinity, IReadOnlyList<double> draw, IReadOnlyList<double> airflow, double bypassFraction,
+        double[,]? floorSplit = null)
     {
         var racks = affinity.GetLength(0);
         var cracs = affinity.GetLength(1);
@@ -45,6 +49,17 @@ internal static class AirDelivery
             for (var i = 0; i < cracs; i++) sum += Math.Max(0, affinity[j, i]);
             for (var i = 0; i < cracs; i++) proportion[j, i] = sum > 0 ? Math.Max(0, affinity[j, i]) / sum : 1.0 / cracs;
             prior[j] = totalDraw > 0 ? delivered * totalAir * draw[j] / totalDraw : delivered * totalAir / racks;
+        }
+        // With the floor's reach known, a rack far from every unit starts with less than its draw's share and one beside a
+        // unit at a row's end with more; the proportions then move each supply only as far as they must.
+        if (floorSplit is not null)
+        {
+            for (var j = 0; j < racks; j++)
+            {
+                var sum = 0.0;
+                for (var i = 0; i < cracs; i++) sum += floorSplit[j, i];
+                if (sum > 0 && double.IsFinite(sum)) prior[j] = delivered * sum;
+            }
         }
 
         // Supplies S = S0·(1 + x) that take each unit's air, with every departure from the prior paid for: minimise
@@ -81,5 +96,34 @@ internal static class AirDelivery
             for (var j = 0; j < racks; j++) shares[j, i] = sum > 0 ? shares[j, i] / sum * delivered : delivered / racks;
         }
         return shares;
+    }
+
+    /// <summary>
+    /// Each unit's air as the floor alone shares it, [rack, crac], m³/s: the plenum's share by draw over every rack, the
+    /// rest by draw × <see cref="FloorReach.Weight"/>, so each unit's air all goes somewhere and a rack nearer to it
+    /// gets more. A rack or unit without a position is reached evenly.
+    /// </summary>
+    public static double[,] Split(IReadOnlyList<ThermalRack> racks, IReadOnlyList<ThermalCrac> cracs, IReadOnlyList<double> draw,
+        IReadOnlyList<double> airflow, FloorReach reach)
+    {
+        var split = new double[racks.Count, cracs.Count];
+        var totalDraw = draw.Sum(d => Math.Max(0, d));
+        for (var i = 0; i < cracs.Count; i++)
+        {
+            var weights = new double[racks.Count];
+            var weighted = 0.0;
+            for (var j = 0; j < racks.Count; j++)
+            {
+                weights[j] = Math.Max(0, draw[j]) * (double.IsFinite(reach.LengthM) ? reach.Weight(racks[j], cracs[i]) ?? 1 : 1);
+                weighted += weights[j];
+            }
+            for (var j = 0; j < racks.Count; j++)
+            {
+                var even = totalDraw > 0 ? Math.Max(0, draw[j]) / totalDraw : 1.0 / racks.Count;
+                var local = weighted > 0 ? weights[j] / weighted : even;
+                split[j, i] = airflow[i] * ((1 - reach.PlenumShare) * local + reach.PlenumShare * even);
+            }
+        }
+        return split;
     }
 }

@@ -52,7 +52,17 @@ public static class ThermalCalibrator
         if (affinity is not null) sources["crac.influence"] = new("crac.influence", true, affinityBasis);
         else if (affinityBasis.Length > 0)
             sources["crac.influence"] = sources["crac.influence"] with { Basis = $"{sources["crac.influence"].Basis}: {affinityBasis}" };
-        var withRise = defaults with { Racks = racks, Cracs = cracs, Affinity = affinity ?? defaults.Affinity };
+        // How far each unit's air reaches, from the same fitted influences (only they say anything of it).
+        FloorReach? reach = null;
+        if (affinity is not null)
+        {
+            var draw = room.Racks.Select(r => Math.Max(r.ItPowerW, 50) / (Air.VolumetricHeatCapacity * racks[r.Id].ExhaustRiseK)).ToList();
+            reach = FloorReachCalibration.Fit(room, affinity, draw, out var reachBasis);
+            sources["room.air_reach"] = reach is not null
+                ? new("room.air_reach", true, reachBasis)
+                : sources["room.air_reach"] with { Basis = $"{sources["room.air_reach"].Basis}: {reachBasis}" };
+        }
+        var withRise = defaults with { Racks = racks, Cracs = cracs, Affinity = affinity ?? defaults.Affinity, Reach = reach };
         FitRecirculation(room, observed, withRise, racks, sources);
         var heatCapacity = FitHeatCapacity(room, observed, racks, defaults.RoomHeatCapacityJPerK, sources);
 
@@ -61,6 +71,7 @@ public static class ThermalCalibrator
             Racks = racks,
             Cracs = cracs,
             Affinity = withRise.Affinity,
+            Reach = reach,
             RoomHeatCapacityJPerK = heatCapacity,
             Sources = [.. defaults.Sources.Select(s => sources[s.Parameter])],
         };

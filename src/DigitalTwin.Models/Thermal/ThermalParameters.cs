@@ -22,6 +22,10 @@ public sealed record ThermalParameters(
     double BypassFraction,
     IReadOnlyList<ParameterSource> Sources)
 {
+    /// <summary>How the floor spreads each unit's air (<see cref="FloorReach"/>), or null when not known: then each
+    /// rack's supply is led by its draw alone and only the affinities' proportions move it.</summary>
+    public FloorReach? Reach { get; init; }
+
     /// <summary>True when at least one parameter was fitted to telemetry.</summary>
     public bool AnyCalibrated => Sources.Any(s => s.Calibrated);
 }

@@ -99,7 +99,8 @@ internal sealed class ThermalPlant
         var affinity = new double[Racks.Count, Cracs.Length];
         for (var j = 0; j < Racks.Count; j++)
             for (var i = 0; i < Cracs.Length; i++) affinity[j, i] = Affinity(j, i);
-        share = AirDelivery.Shares(affinity, NominalAirflow, referenceAirflow, parameters.BypassFraction);
+        var floorSplit = parameters.Reach is { } reach ? AirDelivery.Split(Racks, Cracs, NominalAirflow, referenceAirflow, reach) : null;
+        share = AirDelivery.Shares(affinity, NominalAirflow, referenceAirflow, parameters.BypassFraction, floorSplit);
         var previous = fanBaseInletC;
         // Racks already there keep their intake air; one added during a transient starts at its target (NaN).
         RackInletMixC = Keep(RackInletMixC, Racks.Count);
