@@ -228,11 +228,11 @@ internal static class EvalCoolingCommand
         var layouts = TopologyThermalLayout.Build(document.Twins);
         var wanted = layouts.SelectMany(l => l.ServerRacks.Keys.Concat(l.Cracs.Select(c => c.Id))).ToHashSet(StringComparer.Ordinal);
         var readings = TelemetryRecording.Read(recording, out _, wanted.Contains);
-        // The silo's defaults (CoolingOptions): 27 °C less 1 K, cold air at 1.3× the draw, N+1 against 32 °C less 1 K with
+        // The silo's defaults (CoolingOptions): 27 °C less 1 K, cold air at 1.3× the draw, N+1 against 32 °C less 2 K with
         // the loop's response, and the air floor after a loss as the eval gives it.
         var constraints = new CoolingConstraints(InletLimitC: 27, SafetyMarginK: 1, MaxSetpointStepK: 1000, MaxFanStepPct: 1000, MinColdAirShare: 1.3,
             FailureLimitC: plan.FailureLimitC, Response: new FailureResponse(DetectionS: plan.ResponseS), FailureColdAirShare: plan.FailureColdAirShare,
-            FailureMarginK: 1);
+            FailureMarginK: 2);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var answers = RecordedCoolingOptimisation.Recommend(layouts, readings, plan.At(plan.WarmUpS), constraints, TimeSpan.FromHours(3));
         double before = 0, after = 0;

@@ -86,8 +86,9 @@ public static class CoolingOptimiser
         ];
         // Each rack's server draw relative to today's: server fans speed up as inlets warm (the steady state keeps
         // today's draw), so warmer settings need more cold air to leave a rack as well fed as it is now.
+        // With the draw's base known the steady states already have the fans where their inlets put them.
         double DrawGrowth(string rackId, ThermalOperatingPoint now, ThermalOperatingPoint next) =>
-            FanRamp(next.RackInletC[rackId]) / FanRamp(now.RackInletC[rackId]);
+            parameters.FanBase is not null ? 1 : FanRamp(next.RackInletC[rackId]) / FanRamp(now.RackInletC[rackId]);
         double LossViolation(LossTransient transient, double? todayS)
         {
             // Not survived even today: no rack may reach the critical limit sooner than it would today.

@@ -3,14 +3,15 @@ using MathNet.Numerics.LinearAlgebra;
 namespace DigitalTwin.Models.Thermal;
 
 /// <summary>
-/// How much of each CRAC's air reaches each rack, from which units each rack breathes. Affinities (fitted from the
-/// history or guessed from the floor) say in what proportions a rack's cold air comes from each unit, not how much
-/// cold air it gets; the quantities follow from asking every unit's air to go somewhere: each rack's supply is
-/// chosen so that, split in its proportions, the racks together take each unit's air (less bypass), as close as
-/// possible to a supply in proportion to what each rack draws (or, when the floor's reach is known, to what the floor
-/// alone brings it: less far from every unit, more beside a unit at a row's end). So a row that breathes two units'
-/// air in equal parts while the room's third unit feeds mostly another row gets its share of those two units' air, and
-/// loses half of it when one of them stops — which is what decides whether its racks starve.
+/// How much of each CRAC's air reaches each rack. When the floor's reach is known (<see cref="FloorReach"/>, read from
+/// the units' influences and the positions) each unit's air goes where the floor takes it: fading with distance from
+/// the unit, a share evened out by the plenum. Otherwise affinities (fitted from the history or guessed from the floor)
+/// say in what proportions a rack's cold air comes from each unit, not how much cold air it gets; the quantities then
+/// follow from asking every unit's air to go somewhere: each rack's supply is chosen so that, split in its proportions,
+/// the racks together take each unit's air (less bypass), as close as possible to a supply in proportion to what each
+/// rack draws. So a row that breathes two units' air in equal parts while the room's third unit feeds mostly another
+/// row gets its share of those two units' air, and loses half of it when one of them stops — which is what decides
+/// whether its racks starve.
 /// </summary>
 internal static class AirDelivery
 {
@@ -27,8 +28,8 @@ internal static class AirDelivery
     /// <param name="draw">Each rack's nominal airflow (what its servers draw), not negative.</param>
     /// <param name="airflow">Each unit's airflow at the reference state, m³/s (a stopped unit at a typical speed).</param>
     /// <param name="bypassFraction">Share of each unit's air that no rack takes.</param>
-    /// <param name="floorSplit">Each unit's air as the floor alone would share it, [rack, crac] (<see cref="Split"/>):
-    /// each rack's supply starts from its sum instead of from its draw. Null when the floor's reach is not known.</param>
+    /// <param name="floorSplit">Each unit's air as the floor shares it, [rack, crac] (<see cref="Split"/>), when the
+    /// floor's reach is known: then the shares are its fractions and the affinities are not used. Null otherwise.</param>
     public static double[,] Shares(double[,] affinity, IReadOnlyList<double> draw, IReadOnlyList<double> airflow, double bypassFraction,
         double[,]? floorSplit = null)
     {
@@ -37,6 +38,21 @@ internal static class AirDelivery
         var shares = new double[racks, cracs];
         if (racks == 0 || cracs == 0) return shares;
         var delivered = 1 - bypassFraction;
+        // With the floor's reach known, each unit's air goes where the floor takes it, whatever the others blow: a rack
+        // keeps exactly its part of the units still running when one stops. The proportions alone cannot say that: a
+        // supply solved from them moves with every unit's speed, so a rack fed more by one unit also claims more of
+        // the others' air and keeps too much of it when that unit stops.
+        if (floorSplit is not null)
+        {
+            for (var i = 0; i < cracs; i++)
+            {
+                var sum = 0.0;
+                for (var j = 0; j < racks; j++) sum += floorSplit[j, i];
+                for (var j = 0; j < racks; j++) shares[j, i] = sum > 0 && double.IsFinite(sum) ? delivered * floorSplit[j, i] / sum : delivered / racks;
+            }
+            return shares;
+        }
+
         var totalDraw = draw.Sum();
         var totalAir = airflow.Sum();
 
@@ -50,18 +66,6 @@ internal static class AirDelivery
             for (var i = 0; i < cracs; i++) proportion[j, i] = sum > 0 ? Math.Max(0, affinity[j, i]) / sum : 1.0 / cracs;
             prior[j] = totalDraw > 0 ? delivered * totalAir * draw[j] / totalDraw : delivered * totalAir / racks;
         }
-        // With the floor's reach known, a rack far from every unit starts with less than its draw's share and one beside a
-        // unit at a row's end with more; the proportions then move each supply only as far as they must.
-        if (floorSplit is not null)
-        {
-            for (var j = 0; j < racks; j++)
-            {
-                var sum = 0.0;
-                for (var i = 0; i < cracs; i++) sum += floorSplit[j, i];
-                if (sum > 0 && double.IsFinite(sum)) prior[j] = delivered * sum;
-            }
-        }
-
         // Supplies S = S0·(1 + x) that take each unit's air, with every departure from the prior paid for: minimise
         // Σᵢ((Pᵀ·S − c)ᵢ / cᵢ)² + λ·‖x‖², so x = Aᵀ·(A·Aᵀ + λ·I)⁻¹·r with A = diag(1/c)·Pᵀ·diag(S0) and
         // r = (c − Pᵀ·S0)/c. A difference the proportions hardly show (two units a row breathes alike) would need
@@ -99,27 +103,28 @@ internal static class AirDelivery
     }
 
     /// <summary>
-    /// Each unit's air as the floor alone shares it, [rack, crac], m³/s: the plenum's share by draw over every rack, the
-    /// rest by draw × <see cref="FloorReach.Weight"/>, so each unit's air all goes somewhere and a rack nearer to it
-    /// gets more. A rack or unit without a position is reached evenly.
+    /// Each unit's air as the floor alone shares it, [rack, crac], m³/s: the plenum's share evenly over every rack, the
+    /// rest by <see cref="FloorReach.Weight"/>, so each unit's air all goes somewhere and a rack nearer to it gets
+    /// more. The tiles in front of a rack pass what the floor's pressure drives through them, whatever its servers draw:
+    /// a rack that draws more than it is given breathes warm air for the rest. A rack or unit without a position is
+    /// reached evenly.
     /// </summary>
-    public static double[,] Split(IReadOnlyList<ThermalRack> racks, IReadOnlyList<ThermalCrac> cracs, IReadOnlyList<double> draw,
-        IReadOnlyList<double> airflow, FloorReach reach)
+    public static double[,] Split(IReadOnlyList<ThermalRack> racks, IReadOnlyList<ThermalCrac> cracs, IReadOnlyList<double> airflow, FloorReach reach)
     {
         var split = new double[racks.Count, cracs.Count];
-        var totalDraw = draw.Sum(d => Math.Max(0, d));
+        if (racks.Count == 0) return split;
+        var even = 1.0 / racks.Count;
         for (var i = 0; i < cracs.Count; i++)
         {
             var weights = new double[racks.Count];
             var weighted = 0.0;
             for (var j = 0; j < racks.Count; j++)
             {
-                weights[j] = Math.Max(0, draw[j]) * (double.IsFinite(reach.LengthM) ? reach.Weight(racks[j], cracs[i]) ?? 1 : 1);
+                weights[j] = double.IsFinite(reach.LengthM) ? reach.Weight(racks[j], cracs[i]) ?? 1 : 1;
                 weighted += weights[j];
             }
             for (var j = 0; j < racks.Count; j++)
             {
-                var even = totalDraw > 0 ? Math.Max(0, draw[j]) / totalDraw : 1.0 / racks.Count;
                 var local = weighted > 0 ? weights[j] / weighted : even;
                 split[j, i] = airflow[i] * ((1 - reach.PlenumShare) * local + reach.PlenumShare * even);
             }

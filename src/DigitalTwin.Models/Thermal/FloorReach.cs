@@ -7,7 +7,7 @@ namespace DigitalTwin.Models.Thermal;
 /// on the few racks beside it, and the rack farthest from every unit is the first to go short when one stops.
 /// </summary>
 /// <param name="LengthM">Distance over which a unit's local air falls by e, m (above 0).</param>
-/// <param name="PlenumShare">Share of each unit's air the plenum spreads over the room by draw alone, 0–1.</param>
+/// <param name="PlenumShare">Share of each unit's air the plenum spreads evenly over every rack of the room, 0–1.</param>
 public sealed record FloorReach(double LengthM, double PlenumShare)
 {
     /// <summary>How readily unit <paramref name="crac"/>'s air reaches <paramref name="rack"/> by the floor alone

@@ -25,7 +25,7 @@ internal static class FloorReachCalibration
     /// missing, the room has fewer than two units, or the proportions show no fading with distance.
     /// </summary>
     public static FloorReach? Fit(ThermalRoom room, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> affinity,
-        IReadOnlyList<double> draw, out string basis)
+        out string basis)
     {
         basis = "";
         var racks = room.Racks;
@@ -44,13 +44,13 @@ internal static class FloorReachCalibration
             for (var i = 0; i < cracs.Count; i++) observed[j, i] = Math.Max(0, row.GetValueOrDefault(cracs[i].Id)) / total;
         }
 
-        var even = Misfit(room, observed, draw, new FloorReach(double.PositiveInfinity, 0));
+        var even = Misfit(room, observed, new FloorReach(double.PositiveInfinity, 0));
         (double Misfit, FloorReach Reach)? best = null;
         foreach (var length in Lengths)
             foreach (var plenum in Plenums)
             {
                 var reach = new FloorReach(length, plenum);
-                var misfit = Misfit(room, observed, draw, reach);
+                var misfit = Misfit(room, observed, reach);
                 if (best is null || misfit < best.Value.Misfit) best = (misfit, reach);
             }
         var rms = Math.Sqrt(best!.Value.Misfit / (racks.Count * cracs.Count));
@@ -65,9 +65,9 @@ internal static class FloorReachCalibration
     }
 
     /// <summary>Squared difference between the observed proportions and those the reach gives.</summary>
-    private static double Misfit(ThermalRoom room, double[,] observed, IReadOnlyList<double> draw, FloorReach reach)
+    private static double Misfit(ThermalRoom room, double[,] observed, FloorReach reach)
     {
-        var shares = AirDelivery.Split(room.Racks, room.Cracs, draw, Enumerable.Repeat(1.0, room.Cracs.Count).ToList(), reach);
+        var shares = AirDelivery.Split(room.Racks, room.Cracs, Enumerable.Repeat(1.0, room.Cracs.Count).ToList(), reach);
         var misfit = 0.0;
         for (var j = 0; j < room.Racks.Count; j++)
         {

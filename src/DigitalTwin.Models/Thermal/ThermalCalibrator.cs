@@ -56,8 +56,7 @@ public static class ThermalCalibrator
         FloorReach? reach = null;
         if (affinity is not null)
         {
-            var draw = room.Racks.Select(r => Math.Max(r.ItPowerW, 50) / (Air.VolumetricHeatCapacity * racks[r.Id].ExhaustRiseK)).ToList();
-            reach = FloorReachCalibration.Fit(room, affinity, draw, out var reachBasis);
+            reach = FloorReachCalibration.Fit(room, affinity, out var reachBasis);
             sources["room.air_reach"] = reach is not null
                 ? new("room.air_reach", true, reachBasis)
                 : sources["room.air_reach"] with { Basis = $"{sources["room.air_reach"].Basis}: {reachBasis}" };
@@ -66,7 +65,7 @@ public static class ThermalCalibrator
         FitRecirculation(room, observed, withRise, racks, sources);
         var heatCapacity = FitHeatCapacity(room, observed, racks, defaults.RoomHeatCapacityJPerK, sources);
 
-        return defaults with
+        var calibrated = defaults with
         {
             Racks = racks,
             Cracs = cracs,
@@ -75,6 +74,25 @@ public static class ThermalCalibrator
             RoomHeatCapacityJPerK = heatCapacity,
             Sources = [.. defaults.Sources.Select(s => sources[s.Parameter])],
         };
+        return calibrated with { FanBase = FanBaseAt(room, calibrated) };
+    }
+
+    /// <summary>
+    /// Each rack's intake air in the room as it is: the draw was calibrated on a history of this room at these
+    /// settings, so its servers' fans ran as these inlets set them. A steady state at other settings moves them from
+    /// here (a room run warmer draws more, which the optimiser must pay for in cold air).
+    /// </summary>
+    private static IReadOnlyDictionary<string, RackFanBase> FanBaseAt(ThermalRoom room, ThermalParameters parameters)
+    {
+        var plant = new ThermalPlant(room, parameters);
+        plant.SettleToSteadyState();
+        var fanBase = new Dictionary<string, RackFanBase>(StringComparer.Ordinal);
+        for (var j = 0; j < plant.Racks.Count; j++)
+        {
+            var (cold, hottest) = (plant.RackColdC(j), plant.RackInletHottestC[j]);
+            if (double.IsFinite(cold) && double.IsFinite(hottest)) fanBase[plant.Racks[j].Id] = new RackFanBase(cold, hottest);
+        }
+        return fanBase;
     }
 
     private static void FitExhaustRise(ThermalRoom room, ThermalHistory history,

@@ -62,8 +62,12 @@ public static class ThermalDefaults
     public const double FanRampStartC = 24;
 
     /// <summary>Airflow gained per kelvin of inlet above <see cref="FanRampStartC"/>, as a share of the airflow at the
-    /// ramp's start (full speed, <see cref="FanRampMax"/>, about 8 K above the start).</summary>
-    public const double FanRampPerK = 0.12;
+    /// ramp's start (full speed, <see cref="FanRampMax"/>, about 7 K above the start). Fan tables add duty in absolute
+    /// steps, so the gain relative to the fans' speed is larger the slower they run: a few percent of full speed per
+    /// kelvin is 12 %/K of a fan at half speed and 15-20 %/K of one at 30-40 % (a quiet night's load). The twin takes
+    /// the quieter end, as it takes the early start: after a unit stops, a starved rack's fans decide how soon it runs
+    /// away, and with every rack's air right the simulator's night crossings came 2-3 times later than its own at 12 %/K.</summary>
+    public const double FanRampPerK = 0.15;
 
     /// <summary>Most airflow the ramp reaches, as a multiple of the airflow at its start (fans at full speed).</summary>
     public const double FanRampMax = 2;

@@ -26,6 +26,11 @@ public sealed record ThermalParameters(
     /// rack's supply is led by its draw alone and only the affinities' proportions move it.</summary>
     public FloorReach? Reach { get; init; }
 
+    /// <summary>Per rack id, the intake air at which its draw was calibrated (<see cref="RackFanBase"/>), or null when
+    /// not known. With it a steady state anywhere else has the servers' fans where those inlets put them (a room run
+    /// warmer draws more air than the history showed); without it every steady state keeps the history's draw.</summary>
+    public IReadOnlyDictionary<string, RackFanBase>? FanBase { get; init; }
+
     /// <summary>True when at least one parameter was fitted to telemetry.</summary>
     public bool AnyCalibrated => Sources.Any(s => s.Calibrated);
 }

@@ -47,6 +47,10 @@ internal sealed class ThermalPlant
     // started (before it, at the steady state, they are where the history saw them).
     private double[] fanFactor = [];
 
+    // Racks whose draw was calibrated at known inlets (ThermalParameters.FanBase): their fans answer the inlet in the
+    // steady state too, relative to those inlets, and a transient starts from there.
+    private bool[] fansFromBase = [];
+
     // Where each rack's mean and hottest intake are heading. The air in the aisle in front of a rack is replaced at
     // the rate the rack draws it, so its mean intake follows a change of the air reaching it within seconds, not at
     // once; the top server breathes the warm air spilling over the rack's top as it comes, with no aisle between.
@@ -99,7 +103,7 @@ internal sealed class ThermalPlant
         var affinity = new double[Racks.Count, Cracs.Length];
         for (var j = 0; j < Racks.Count; j++)
             for (var i = 0; i < Cracs.Length; i++) affinity[j, i] = Affinity(j, i);
-        var floorSplit = parameters.Reach is { } reach ? AirDelivery.Split(Racks, Cracs, NominalAirflow, referenceAirflow, reach) : null;
+        var floorSplit = parameters.Reach is { } reach ? AirDelivery.Split(Racks, Cracs, referenceAirflow, reach) : null;
         share = AirDelivery.Shares(affinity, NominalAirflow, referenceAirflow, parameters.BypassFraction, floorSplit);
         var previous = fanBaseInletC;
         // Racks already there keep their intake air; one added during a transient starts at its target (NaN).
@@ -114,13 +118,23 @@ internal sealed class ThermalPlant
         fanBaseInletC = new double[Racks.Count];
         fanBaseHottestC = new double[Racks.Count];
         fanFactor = new double[Racks.Count];
+        fansFromBase = new bool[Racks.Count];
         for (var j = 0; j < Racks.Count; j++)
         {
             fanBaseInletC[j] = j < previous.Length ? previous[j] : double.NaN;
             fanBaseHottestC[j] = j < previousHottest.Length ? previousHottest[j] : double.NaN;
             fanFactor[j] = j < previousFans.Length ? previousFans[j] : 1;
+            if (parameters.FanBase is { } known && known.TryGetValue(Racks[j].Id, out var fanBase))
+            {
+                fanBaseInletC[j] = fanBase.ColdC;
+                fanBaseHottestC[j] = fanBase.HottestC;
+                fansFromBase[j] = true;
+            }
         }
     }
+
+    /// <summary>The cold air reaching rack j at the last evaluation, °C.</summary>
+    public double RackColdC(int j) => rackColdC[j];
 
     private static double[] Keep(double[] values, int length)
     {
@@ -135,6 +149,7 @@ internal sealed class ThermalPlant
     {
         for (var j = 0; j < Racks.Count; j++)
         {
+            if (fansFromBase[j]) continue;
             fanBaseInletC[j] = rackColdC[j];
             fanBaseHottestC[j] = RackInletHottestC[j];
             fanFactor[j] = 1;
@@ -265,6 +280,29 @@ internal sealed class ThermalPlant
     /// <summary>Sets the return temperature to where the CRACs remove exactly the IT heat, and every equipment
     /// node to its steady exhaust temperature. False when no such temperature exists below 150 °C.</summary>
     public bool SettleToSteadyState()
+    {
+        var steady = SettleAtPresentFans();
+        if (!fansFromBase.Any(known => known)) return steady;
+        // The fans answer the inlets they settle to, which the air they draw moves: iterate to where both agree
+        // (damped; a starving rack's loop is capped where its fans run at full speed).
+        for (var round = 0; round < 40; round++)
+        {
+            var moved = 0.0;
+            for (var j = 0; j < Racks.Count; j++)
+            {
+                if (!fansFromBase[j]) continue;
+                var target = FanTarget(j);
+                var next = 0.5 * (fanFactor[j] + target);
+                moved = Math.Max(moved, Math.Abs(next - fanFactor[j]));
+                fanFactor[j] = next;
+            }
+            steady = SettleAtPresentFans();
+            if (moved < 1e-4) break;
+        }
+        return steady;
+    }
+
+    private bool SettleAtPresentFans()
     {
         var heat = RackPowerW.Sum();
         double low = Math.Min(SetpointC.DefaultIfEmpty(20).Min(), 20) - 10, high = HighestReturnC;

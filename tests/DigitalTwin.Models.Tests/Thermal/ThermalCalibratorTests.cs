@@ -97,25 +97,20 @@ public class ThermalCalibratorTests
     public void Units_whose_supply_hunts_show_which_racks_breathe_their_air()
     {
         var room = SyntheticRooms.TwoRows();
-        // The true room: each rack takes its air from the unit beside it far more than the topology default says.
-        var defaults = ThermalDefaults.For(room);
-        var truth = defaults with
-        {
-            Affinity = room.Racks.ToDictionary(r => r.Id, r => (IReadOnlyDictionary<string, double>)room.Cracs.ToDictionary(
-                c => c.Id, c => r.Cooling.Contains(c.Id) ? 1.0 : 0.1, StringComparer.Ordinal), StringComparer.Ordinal),
-        };
+        // The true room: each unit's air comes up mostly through the tiles near it (fading over 2.5 m, a tenth evened
+        // out by the plenum), so the racks at a row's end breathe the unit beside them far more than the other.
+        var truth = ThermalDefaults.For(room) with { Reach = new FloorReach(2.5, 0.1) };
         var steady = ThermalCalibrator.Calibrate(room, SyntheticHistory.Record(room, truth, hours: 2, seed: 3));
         var hunting = ThermalCalibrator.Calibrate(room, SyntheticHistory.Record(room, truth, hours: 2, seed: 3, huntK: 0.5));
 
         Assert.False(steady.Sources.Single(s => s.Parameter == "crac.influence").Calibrated);
         Assert.True(hunting.Sources.Single(s => s.Parameter == "crac.influence").Calibrated);
-        foreach (var rack in room.Racks)
+        foreach (var rack in room.Racks.Where(r => r.Id.EndsWith("01", StringComparison.Ordinal) || r.Id.EndsWith("06", StringComparison.Ordinal)))
         {
             var own = rack.Cooling[0];
             var other = room.Cracs.Single(c => c.Id != own).Id;
             var ratio = hunting.Affinity[rack.Id][own] / hunting.Affinity[rack.Id][other];
-            // The truth's intake is about ten parts of its own unit's air to one of the other's.
-            Assert.InRange(ratio, 5, 20);
+            Assert.True(ratio > 1.5, $"{rack.Id}: {ratio:0.0} parts of {own}'s air to one of {other}'s");
         }
         // So the calibrated model foresees what the failure of one unit does to its own racks as the true room does.
         var predicted = new RoomThermalModel(room, hunting).Simulate([new CracFailure(0, "crac-1")], 1800, 10);
