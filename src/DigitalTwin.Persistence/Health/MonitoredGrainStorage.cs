@@ -34,6 +34,7 @@ public sealed class MonitoredGrainStorage(IGrainStorage inner, StorageHealth hea
         var pause = FirstPause;
         for (var tried = 1; ; tried++)
         {
+            var recoveries = health.Recoveries;
             try
             {
                 await attempt();
@@ -42,7 +43,7 @@ public sealed class MonitoredGrainStorage(IGrainStorage inner, StorageHealth hea
             }
             catch (Exception error) when (error is not (InconsistentStateException or OperationCanceledException))
             {
-                health.Failed(operation, stateName, error);
+                health.Failed(operation, stateName, error, recoveries);
                 if (!wasAvailable || tried == Attempts) throw;
             }
             health.Retried(operation);

@@ -8,6 +8,8 @@ namespace DigitalTwin.Persistence.Health;
 /// outage (logged as an error once, not once per twin); the first success after it closes the outage (logged with
 /// its length and how many operations failed meanwhile). Seen in <c>/healthz</c> (<see cref="Report"/>) and in the
 /// meter <see cref="MeterName"/>: <c>dt.storage.failures</c>, <c>dt.storage.retries</c>, <c>dt.storage.available</c>.
+/// A failure of an operation that began before the store came back (see <see cref="Recoveries"/>) is counted but opens
+/// no new outage: it tells of the outage that just ended, not of a new one.
 /// </summary>
 public sealed class StorageHealth
 {
@@ -23,16 +25,22 @@ public sealed class StorageHealth
     private readonly TimeProvider _clock = TimeProvider.System;
     private readonly Counter<long> _failureCounter;
     private readonly Counter<long> _retryCounter;
+    private readonly IReadOnlyList<IStoreConnectionReset> _resets;
     private DateTimeOffset? _unavailableSince;
     private long _failures;
     private long _failuresThisOutage;
     private long _outages;
     private double? _lastOutageSeconds;
+    private long _recoveries;
 
     /// <summary>Creates the tracker and its instruments.</summary>
-    public StorageHealth(ILogger<StorageHealth> logger, IMeterFactory? meters = null)
+    /// <param name="logger">Where outages are logged.</param>
+    /// <param name="meters">Creates the storage meter (a meter of its own without one).</param>
+    /// <param name="resets">Told when an outage opens, to drop connections the store's failure broke.</param>
+    public StorageHealth(ILogger<StorageHealth> logger, IMeterFactory? meters = null, IEnumerable<IStoreConnectionReset>? resets = null)
     {
         _logger = logger;
+        _resets = resets?.ToArray() ?? [];
         var meter = meters?.Create(MeterName) ?? new Meter(MeterName);
         _failureCounter = meter.CreateCounter<long>("dt.storage.failures", "{operation}", "Grain-state reads, writes and clears that failed, by operation.");
         _retryCounter = meter.CreateCounter<long>("dt.storage.retries", "{operation}", "Failed grain-state operations tried again after a pause.");
@@ -44,6 +52,12 @@ public sealed class StorageHealth
     {
         get { lock (_gate) return _unavailableSince is null; }
     }
+
+    /// <summary>
+    /// How many outages have ended. An operation reads it when it begins and passes it to <see cref="Failed"/>, so a
+    /// failure that began before the last recovery is known for what it is.
+    /// </summary>
+    public long Recoveries => Interlocked.Read(ref _recoveries);
 
     /// <summary>An operation reached the store: ends an outage if one was open.</summary>
     public void Succeeded()
@@ -57,20 +71,33 @@ public sealed class StorageHealth
                 _lastOutageSeconds, _failuresThisOutage);
             _unavailableSince = null;
             _failuresThisOutage = 0;
+            Interlocked.Increment(ref _recoveries);
         }
     }
 
-    /// <summary>An operation failed: opens an outage if none was open.</summary>
-    public void Failed(string operation, string stateName, Exception error)
+    /// <summary>An operation failed: opens an outage if none was open and the operation began after the last recovery.</summary>
+    /// <param name="operation">read, write or clear.</param>
+    /// <param name="stateName">The grain state's name, for the log.</param>
+    /// <param name="error">What the store answered.</param>
+    /// <param name="recoveriesAtStart"><see cref="Recoveries"/> when the operation began.</param>
+    public void Failed(string operation, string stateName, Exception error, long recoveriesAtStart)
     {
         _failureCounter.Add(1, new KeyValuePair<string, object?>("operation", operation));
         lock (_gate)
         {
             _failures++;
+            if (_unavailableSince is not null)
+            {
+                _failuresThisOutage++;
+                return;
+            }
+            // Begun while the store was still down (a connection the dead server broke, an attempt that timed out
+            // against it): the store has answered since, so this is the end of the last outage, not a new one.
+            if (recoveriesAtStart != _recoveries) return;
             _failuresThisOutage++;
-            if (_unavailableSince is not null) return;
             _unavailableSince = _clock.GetUtcNow();
             _outages++;
+            foreach (var reset in _resets) reset.Reset();
             // The type and first line only: enough to tell a refused connection from a timeout, and no connection string.
             _logger.LogError("Storage unavailable: a {Operation} of {State} failed ({Error}). Twins keep serving from memory; their checkpoints are retried with backoff and nothing is lost while they stay active",
                 operation, stateName, $"{error.GetType().Name}: {FirstLine(error.Message)}");

@@ -104,6 +104,7 @@ public static class PersistenceHostingExtensions
             o.ConnectionString = connectionString;
             o.GrainStorageSerializer = serializer;
         }));
+        silo.Services.AddSingleton<IStoreConnectionReset>(new NpgsqlPoolReset(connectionString));
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = NpgsqlInvariant;
