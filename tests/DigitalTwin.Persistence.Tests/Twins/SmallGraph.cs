@@ -77,4 +77,18 @@ internal static class SmallGraph
     public static async Task<Dictionary<string, (double Latest, string History)>> SettledAsync(IGrainFactory grains) =>
         await Eventually.Until(() => ReadAllAsync(grains), all => all.Values.All(v => v.History.Split(';').Length == 5),
             "every server shows five history buckets");
+
+    /// <summary>Every server reads as before; a difference names the servers and what each read, in full.</summary>
+    public static void AssertSameTwins(IReadOnlyDictionary<string, (double Latest, string History)> expected,
+        IReadOnlyDictionary<string, (double Latest, string History)> actual)
+    {
+        var differing = expected.Keys.Union(actual.Keys)
+            .Where(id => !expected.TryGetValue(id, out var e) || !actual.TryGetValue(id, out var a) || e != a)
+            .Select(id => $"{id}: expected {Describe(expected, id)}, read {Describe(actual, id)}")
+            .ToList();
+        Assert.True(differing.Count == 0, string.Join('\n', differing));
+    }
+
+    private static string Describe(IReadOnlyDictionary<string, (double Latest, string History)> twins, string id) =>
+        twins.TryGetValue(id, out var t) ? $"{t.Latest} [{t.History}]" : "nothing";
 }
