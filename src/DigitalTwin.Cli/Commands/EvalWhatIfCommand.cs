@@ -19,6 +19,9 @@ internal static class EvalWhatIfCommand
     /// <summary>Fewest cases a sweep runs.</summary>
     private const int MinimumSweepCases = 10;
 
+    /// <summary>The default simulated start: a weekday morning (Tuesday 10:00 UTC).</summary>
+    private static readonly DateTimeOffset DefaultEpoch = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
     public static Command Create()
     {
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated data centre.", DefaultValueFactory = _ => 1 };
@@ -29,6 +32,11 @@ internal static class EvalWhatIfCommand
         var timeScale = new Option<double>("--time-scale") { Description = "Simulated seconds per real second.", DefaultValueFactory = _ => 40 };
         var interval = new Option<double>("--interval") { Description = "Simulated seconds between telemetry batches.", DefaultValueFactory = _ => 20 };
         var warmup = new Option<double>("--warmup") { Description = "Simulated hours the twin mirrors the world before it is asked (calibration).", DefaultValueFactory = _ => 3 };
+        var epoch = new Option<DateTimeOffset>("--epoch")
+        {
+            Description = "Simulated start (ISO 8601): the workload follows the time of day, so a fixed start gives the same figures whenever the evaluation runs. Default a weekday morning; the failure comes after the warm-up, early in the afternoon.",
+            DefaultValueFactory = _ => DefaultEpoch,
+        };
         var horizon = new Option<double>("--horizon") { Description = "Seconds compared after the failure.", DefaultValueFactory = _ => 3600 };
         var sweep = new Option<bool>("--sweep") { Description = "Run at least ten cases (worlds of other seeds, loads and sizes, up to five CRAC failures each, until ten) and print WHATIF-SWEEP." };
         var recording = new Option<string>("--recording") { Description = "Offline: judge the model against this telemetry recording (JSON lines {\"ts\",\"topic\",\"payload\"}, from any simulator or data centre) instead of running one; needs --topology, --fail and --fault-at." };
@@ -36,7 +44,7 @@ internal static class EvalWhatIfCommand
         var faultAt = new Option<DateTimeOffset?>("--fault-at") { Description = "Offline: when the --fail CRAC failed in the recording (ISO 8601)." };
         var command = new Command("whatif", "Run the simulator and a silo together, ask the twin what a CRAC failure would do, fail it in the simulator and print WHATIF (and WHATIF-SWEEP); or, with --recording, judge the model against recorded telemetry.")
         {
-            seed, servers, rooms, fail, load, timeScale, interval, warmup, horizon, sweep, recording, topology, faultAt,
+            seed, servers, rooms, fail, load, timeScale, interval, warmup, epoch, horizon, sweep, recording, topology, faultAt,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -62,7 +70,7 @@ internal static class EvalWhatIfCommand
             }
             // Components' readings play no part in a room's thermal answer: they report every ten simulated minutes.
             var world = new WorldOptions(parse.GetValue(servers), parse.GetValue(rooms), parse.GetValue(seed), parse.GetValue(timeScale), parse.GetValue(interval), parse.GetValue(load),
-                ComponentIntervalS: 600);
+                ComponentIntervalS: 600, Epoch: parse.GetValue(epoch));
             if (world.Servers < 1 || world.Rooms < 1 || world.TimeScale <= 0 || world.IntervalS <= 0 || world.Load is <= 0 or > 3)
             {
                 Console.Error.WriteLine("dt eval whatif: --servers and --rooms at least 1, --time-scale and --interval above 0, --load in (0, 3]");
@@ -73,10 +81,17 @@ internal static class EvalWhatIfCommand
                 var scores = new List<WhatIfScore>();
                 if (parse.GetValue(sweep))
                 {
-                    // Worlds of other seeds, loads and sizes, up to five CRAC failures each, until at least ten cases: a
-                    // small data centre has two units a room (two worlds give eight), and in the 240-server rooms no loss
-                    // takes a rack to its limit, so the third world is the demo's size, whose middle units' losses do.
-                    var worlds = new[] { world, world with { Seed = world.Seed + 1, Load = world.Load * 1.2 }, world with { Seed = world.Seed + 2, Servers = Math.Max(world.Servers, 500) } };
+                    // Worlds of other seeds, loads, sizes and times of day, up to five CRAC failures each, until at least ten
+                    // cases: a small data centre has two units a room (two worlds give eight), and in the 240-server rooms
+                    // no loss takes a rack to its limit, so the third world is the demo's size, whose middle units' losses
+                    // do; it starts eight hours later, so its failures come in the evening's lighter load, where a room
+                    // sits nearer its tipping point than in the afternoon's peak.
+                    var worlds = new[]
+                    {
+                        world,
+                        world with { Seed = world.Seed + 1, Load = world.Load * 1.2 },
+                        world with { Seed = world.Seed + 2, Servers = Math.Max(world.Servers, 500), Epoch = world.Epoch + TimeSpan.FromHours(8) },
+                    };
                     foreach (var other in worlds.TakeWhile(_ => scores.Count < MinimumSweepCases))
                     {
                         scores.AddRange(await RunWorldAsync(other, settings, null, 5, cancellationToken));
@@ -109,7 +124,7 @@ internal static class EvalWhatIfCommand
     private static async Task<List<WhatIfScore>> RunWorldAsync(WorldOptions options, WhatIfSettings settings, string? only, int cases, CancellationToken cancellationToken)
     {
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"eval: world seed={options.Seed} servers={options.Servers} rooms={options.Rooms} load={options.Load} time-scale={options.TimeScale}"));
+            $"eval: world seed={options.Seed} servers={options.Servers} rooms={options.Rooms} load={options.Load} time-scale={options.TimeScale} epoch={options.Epoch:O}"));
         await using var world = await SimulatedWorld.StartAsync(options, cancellationToken);
         var cracs = (await world.TwinsAsync("crac", cancellationToken)).OrderBy(c => c.ParentId, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         if (only is not null && !cracs.Any(c => c.Id == only)) throw new ArgumentException($"--fail {only}: no such CRAC (the world has {string.Join(", ", cracs.Select(c => c.Id))})");

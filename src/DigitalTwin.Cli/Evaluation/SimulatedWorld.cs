@@ -52,7 +52,7 @@ internal sealed class SimulatedWorld : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("dt-eval-").FullName;
         // The epoch lies a little ahead: until then the simulator waits, so the silo's start costs no simulated time.
         var anchor = DateTimeOffset.FromUnixTimeMilliseconds((DateTimeOffset.UtcNow + StartAllowance).ToUnixTimeMilliseconds());
-        var epoch = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var epoch = options.Epoch ?? DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var clock = new ScaledTimeProvider(epoch, options.TimeScale, anchor);
         var extra = string.Create(CultureInfo.InvariantCulture,
             $"--load {options.Load} {options.SimulatorArguments}").Trim();

@@ -10,6 +10,8 @@ namespace DigitalTwin.Cli.Evaluation;
 /// <param name="SimulatorArguments">More simulator options (fault schedules), verbatim.</param>
 /// <param name="ComponentIntervalS">Simulated seconds between component readings (default: <paramref name="IntervalS"/>).</param>
 /// <param name="SiloSettings">More silo configuration (keys and values), e.g. twin cadences suited to an accelerated clock.</param>
+/// <param name="Epoch">The simulated instant the world starts at (null: now). The workload follows the time of day and
+/// week, so a fixed epoch makes an evaluation give the same figures whenever it is run.</param>
 internal sealed record WorldOptions(
     int Servers = 240,
     int Rooms = 2,
@@ -19,4 +21,5 @@ internal sealed record WorldOptions(
     double Load = 1,
     string? SimulatorArguments = null,
     double? ComponentIntervalS = null,
-    IReadOnlyDictionary<string, string>? SiloSettings = null);
+    IReadOnlyDictionary<string, string>? SiloSettings = null,
+    DateTimeOffset? Epoch = null);
