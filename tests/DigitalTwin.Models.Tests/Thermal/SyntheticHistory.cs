@@ -6,7 +6,7 @@ namespace DigitalTwin.Models.Tests.Thermal;
 internal static class SyntheticHistory
 {
     public static ThermalHistory Record(ThermalRoom room, ThermalParameters truth, double hours, int seed, double noiseC = 0.1,
-        double swingEveryS = 300, double huntK = 0)
+        double swingEveryS = 300, double huntK = 0, bool sharedAisles = false)
     {
         var random = new Random(seed);
         var perturbations = new List<ThermalPerturbation>();
@@ -30,6 +30,7 @@ internal static class SyntheticHistory
             }
         }
         var run = new RoomThermalModel(room, truth).Simulate(perturbations, hours * 3600, 10);
+        if (sharedAisles) run = ShareAisles(room, run);
         var start = new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
         var builder = new ThermalHistoryBuilder(TimeSpan.FromSeconds(10));
         double Noise() => noiseC * (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5) * 2;
@@ -61,5 +62,26 @@ internal static class SyntheticHistory
             }
         }
         return builder.Build();
+    }
+
+    /// <summary>
+    /// The run as a room whose rows each breathe one cold aisle: every rack's inlet moves with its row's mean (keeping
+    /// its own steady offset from it), so the units' swings reach all of a row's racks alike.
+    /// </summary>
+    private static ThermalSimulation ShareAisles(ThermalRoom room, ThermalSimulation run)
+    {
+        var rowOf = room.Racks.ToDictionary(r => r.Id, r => Math.Round(r.Position!.Y, 1));
+        var racks = run.Racks.Select(rack =>
+        {
+            var row = run.Racks.Where(r => rowOf[r.Id] == rowOf[rack.Id]).ToList();
+            double[] Aisle(Func<RackInletSeries, IReadOnlyList<double>> series)
+            {
+                var mean = Enumerable.Range(0, run.TimesS.Count).Select(k => row.Average(r => series(r)[k])).ToArray();
+                var offset = series(rack).Average() - mean.Average();
+                return [.. mean.Select(m => m + offset)];
+            }
+            return rack with { InletC = Aisle(r => r.InletC), MeanInletC = Aisle(r => r.MeanInletC!) };
+        }).ToList();
+        return run with { Racks = racks };
     }
 }

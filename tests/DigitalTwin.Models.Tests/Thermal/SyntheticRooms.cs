@@ -23,4 +23,22 @@ internal static class SyntheticRooms
         };
         return new ThermalRoom("room-1", volumeM3, racks, cracs);
     }
+
+    /// <summary>Rows A–D of <paramref name="racksPerRow"/> racks, with four units along the two walls parallel to the
+    /// rows (alternating, spread along them), as data centres set them: each row's nearest units are along a wall.</summary>
+    public static ThermalRoom WallUnits(int racksPerRow = 8, double rackPowerW = 6000, double cracCapacityW = 70000,
+        double airflowM3PerS = 6, double setpointC = 18)
+    {
+        string[] rows = ["A", "B", "C", "D"];
+        var walls = new[] { "@", "E" };
+        var labels = rows.Concat(walls).ToList();
+        var racks = new List<ThermalRack>();
+        foreach (var row in rows)
+            for (var slot = 1; slot <= racksPerRow; slot++)
+                racks.Add(new ThermalRack($"rack-{row.ToLowerInvariant()}{slot:00}", FloorGeometry.Locate(row, slot, labels),
+                    rackPowerW, 27, [$"crac-{1 + (slot - 1) * 4 / racksPerRow}"], ServerCount: 10, NameplatePowerW: 1.5 * rackPowerW));
+        var cracs = Enumerable.Range(0, 4).Select(c => new ThermalCrac($"crac-{c + 1}",
+            FloorGeometry.Locate(walls[c % 2], 1 + c * racksPerRow / 4 + racksPerRow / 8, labels), cracCapacityW, airflowM3PerS, setpointC, FanPowerW: 4000)).ToList();
+        return new ThermalRoom("room-1", 120 * racksPerRow, racks, cracs);
+    }
 }

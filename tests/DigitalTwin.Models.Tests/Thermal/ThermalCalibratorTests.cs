@@ -119,4 +119,22 @@ public class ThermalCalibratorTests
         double Mae(ThermalSimulation run) => run.Racks.Zip(actual.Racks).Average(p => p.First.InletC.Zip(p.Second.InletC).Average(t => Math.Abs(t.First - t.Second)));
         Assert.True(Mae(predicted) < 0.7 * Mae(guessed), $"calibrated {Mae(predicted):0.00} °C, default {Mae(guessed):0.00} °C");
     }
+
+    [Fact]
+    public void Rows_that_breathe_one_cold_aisle_still_show_how_far_the_floor_carries_air()
+    {
+        // Units along the walls; the floor carries each unit's air over 3 m with a fifth evened out by the plenum, and
+        // each row breathes one cold aisle, so every rack of a row answers the units' hunting alike: only from row to
+        // row (nearer one wall or the other) does the air fade. Read rack by rack, a row's far racks answering their
+        // far units as much as the near ones say the floor carries air much farther than it does.
+        var room = SyntheticRooms.WallUnits();
+        var truth = ThermalDefaults.For(room) with { Reach = new FloorReach(3, 0.2) };
+        var calibrated = ThermalCalibrator.Calibrate(room, SyntheticHistory.Record(room, truth, hours: 3, seed: 7, huntK: 0.5, sharedAisles: true));
+
+        var basis = calibrated.Sources.Single(s => s.Parameter == "room.air_reach").Basis;
+        Assert.True(calibrated.Reach is not null, basis);
+        var reach = calibrated.Reach;
+        Assert.True(reach.LengthM is >= 2 and <= 4.5 && Math.Abs(reach.PlenumShare - 0.2) <= 0.1,
+            $"reach {reach.LengthM} m, plenum {reach.PlenumShare:P0} ({basis})");
+    }
 }
