@@ -84,8 +84,8 @@ internal static class EvalWhatIfCommand
                     // Worlds of other seeds, loads, sizes and times of day, up to five CRAC failures each, until at least ten
                     // cases: a small data centre has two units a room (two worlds give eight), and in the 240-server rooms
                     // no loss takes a rack to its limit, so the third world is the demo's size, whose middle units' losses
-                    // do; it starts eight hours later, so its failures come in the evening's lighter load, where a room
-                    // sits nearer its tipping point than in the afternoon's peak.
+                    // do; it starts eight hours later, so its failures come from the evening into the night's lighter load,
+                    // where a room sits nearer its tipping point than in the afternoon's peak.
                     var worlds = new[]
                     {
                         world,
