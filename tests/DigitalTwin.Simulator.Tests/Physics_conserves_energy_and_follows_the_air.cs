@@ -41,6 +41,35 @@ public class Physics_conserves_energy_and_follows_the_air
     }
 
     [Fact]
+    public void A_stopped_units_fan_coasts_down_so_its_air_fades_over_seconds_and_a_commanded_speed_is_reached_by_ramping()
+    {
+        var site = new SimulatedSite(servers: 250);
+        site.Run(1800);
+        var crac = site.Plant.Cracs.Single(c => c.Id == "crac-a2");
+        var running = crac.AirflowM3S;
+
+        site.Faults.Schedule([new FaultSpec(FaultKinds.CracFailure, crac.Id, site.Simulation.ElapsedS)]);
+        site.Run(2);
+        // A large fan's rotor keeps turning unpowered: most of the air is still there two seconds on...
+        Assert.InRange(crac.AirflowM3S, 0.7 * running, 0.95 * running);
+        Assert.Equal(0, crac.CompressorPowerW);
+        site.Run(30);
+        Assert.InRange(crac.AirflowM3S, 0.05 * running, 0.25 * running);
+        // ...and it stops within a couple of minutes.
+        site.Run(120);
+        Assert.Equal(0, crac.AirflowM3S);
+
+        var other = site.Plant.Cracs.Single(c => c.Id == "crac-a1");
+        var before = other.AirflowM3S;
+        other.FanPct = 100;
+        site.Run(2);
+        var full = other.RatedAirflowM3S;
+        Assert.InRange(other.AirflowM3S, before + 0.1 * (full - before), before + 0.5 * (full - before));
+        site.Run(30);
+        Assert.Equal(full, other.AirflowM3S, 0.01 * full);
+    }
+
+    [Fact]
     public void A_saturated_crac_cannot_hold_its_setpoint_and_raising_the_setpoint_saves_compressor_power()
     {
         var site = new SimulatedSite(servers: 250);

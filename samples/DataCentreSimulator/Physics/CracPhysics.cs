@@ -19,22 +19,34 @@ internal static class CracPhysics
     /// <summary>Efficiency gained per kelvin of warmer supply air (the "few percent per K" rule).</summary>
     private const double CopGainPerK = 0.035;
 
+    /// <summary>How fast a running fan's drive follows a new speed, s (EC and VFD drives ramp over seconds).</summary>
+    private const double FanRampS = 5;
+    /// <summary>How fast a stopped unit's fan coasts down, s: a large plug fan's rotor keeps turning unpowered.</summary>
+    private const double FanCoastDownS = 15;
+    /// <summary>Speed below which a coasting fan stops, fraction of rated.</summary>
+    private const double StillSpeed = 0.01;
+
     public static void Step(Crac crac, double returnC, double dt)
     {
         crac.ReturnC = returnC;
+        var aim = crac.Failed ? 0 : crac.FanPct / 100;
+        crac.Speed = Air.Relax(crac.Speed, aim, crac.Failed ? FanCoastDownS : FanRampS, 1, dt);
+        // Bearing friction stops a coasting rotor outright once it is slow.
+        if (crac.Failed && crac.Speed < StillSpeed) crac.Speed = 0;
         if (crac.Failed)
         {
-            // A stopped unit moves no air; its supply sensor sits in the room's air.
+            // A stopped unit's coasting fan still pushes air over a coil that warms towards the return air.
             crac.SupplyC = Air.Relax(crac.SupplyC, returnC, 1, 1.0 / SupplyTimeConstantS, dt);
-            crac.CoolingW = crac.CompressorPowerW = crac.FanPowerW = 0;
+            crac.CoolingW = Math.Max(0, crac.AirflowM3S * Air.Density * Air.SpecificHeat * (returnC - crac.SupplyC));
+            crac.CompressorPowerW = crac.FanPowerW = 0;
             crac.Saturated = false;
             return;
         }
-        var fan = crac.FanPct / 100;
+        var fan = crac.Speed;
         var flow = crac.AirflowM3S * Air.Density * Air.SpecificHeat;
         crac.HuntPhase = (crac.HuntPhase + 2 * Math.PI * dt / crac.HuntPeriodS) % (2 * Math.PI);
-        var aim = crac.SetpointC + crac.HuntAmplitudeC * Math.Sin(crac.HuntPhase);
-        var wanted = Math.Max(0, flow * (returnC - aim));
+        var setpoint = crac.SetpointC + crac.HuntAmplitudeC * Math.Sin(crac.HuntPhase);
+        var wanted = Math.Max(0, flow * (returnC - setpoint));
         var capacity = crac.CapacityW * Math.Clamp((returnC - EvaporatorC) / (Crac.NominalReturnC - EvaporatorC), 0, 2) * Math.Pow(fan, 0.6);
         crac.Saturated = wanted > capacity;
         var target = flow > 0 ? returnC - Math.Min(wanted, capacity) / flow : returnC;

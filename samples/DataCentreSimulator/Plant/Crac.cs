@@ -35,7 +35,12 @@ internal sealed class Crac(string id, Room room, double x, double y)
     public double CoolingW { get; set; }
     public double CompressorPowerW { get; set; }
     public double FanPowerW { get; set; }
-    public double AirflowM3S => Failed ? 0 : RatedAirflowM3S * FanPct / 100;
+    /// <summary>
+    /// The fan's actual speed as a fraction of rated. It follows <see cref="FanPct"/> through the drive's ramp and
+    /// coasts down when the unit stops, so a unit's air fades over seconds rather than vanishing in one step.
+    /// </summary>
+    public double Speed { get; set; } = 0.75;
+    public double AirflowM3S => RatedAirflowM3S * Speed;
     public double PowerW => CompressorPowerW + FanPowerW;
 
     /// <summary>

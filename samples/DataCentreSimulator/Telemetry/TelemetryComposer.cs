@@ -97,7 +97,7 @@ internal sealed class TelemetryComposer(PlantIndex plant, FaultInjector faults, 
             (MetricNames.SupplyTemperature, crac.SupplyC + Noise(0.1)),
             (MetricNames.ReturnTemperature, crac.ReturnC + Noise(0.1)),
             (MetricNames.Setpoint, crac.SetpointC),
-            (MetricNames.FanPercent, crac.Failed ? 0 : crac.FanPct),
+            (MetricNames.FanPercent, crac.Failed ? 0 : crac.Speed * 100),
             (MetricNames.Airflow, crac.AirflowM3S),
             (MetricNames.CoolingLoad, crac.CoolingW),
             (MetricNames.Power, crac.PowerW));

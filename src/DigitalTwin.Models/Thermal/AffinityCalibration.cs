@@ -11,6 +11,11 @@ internal static class AffinityCalibration
     /// <summary>Smallest swing of every unit's supply temperature (standard deviation) that can be read, K.</summary>
     private const double MinimumSupplySwingK = 0.1;
 
+    /// <summary>How long every unit must have run before a sample is read, s: a restarted unit's fan ramps and its coil
+    /// cools from the room's air for a minute or two, and that warm supply with little air behind it says nothing of
+    /// its share of a rack's intake (and, being the largest swing in the history, it would dominate the fit).</summary>
+    private const double UnitSettleS = 120;
+
     /// <summary>Largest standard error of a rack's share of one unit that is believed.</summary>
     private const double MaximumShareError = 0.08;
 
@@ -24,7 +29,7 @@ internal static class AffinityCalibration
         var n = room.Cracs.Count;
         if (n < 2) return null;
         var usable = Enumerable.Range(0, observed.Length)
-            .Where(k => observed.CracsKnown(k) && double.IsFinite(observed.ReturnC[k])
+            .Where(k => observed.CracsKnown(k) && double.IsFinite(observed.ReturnC[k]) && observed.AllRunningFor(k, UnitSettleS)
                 && Enumerable.Range(0, n).All(i => observed.CracRunning[i][k] && double.IsFinite(observed.CracSupplyC[i][k])))
             .ToList();
         if (usable.Count < 2 * ThermalCalibrator.MinimumSamples) return null;

@@ -62,7 +62,27 @@ internal sealed class ObservedRoom
             }
             ReturnC[k] = weight > 0 ? sum / weight : double.NaN;
         }
+        allRunningSinceS = new double[Length];
+        var since = double.NaN;
+        for (var k = 0; k < Length; k++)
+        {
+            var all = Enumerable.Range(0, n).All(i => CracRunning[i][k]);
+            if (!all) since = double.NaN;
+            else if (double.IsNaN(since)) since = history.TimesS[k];
+            allRunningSinceS[k] = since;
+        }
     }
+
+    // When every unit has run without a break since (NaN while one is stopped), s on the history's clock.
+    private readonly double[] allRunningSinceS;
+
+    /// <summary>
+    /// True when every CRAC has been running for at least <paramref name="seconds"/> at grid time k: a unit that has
+    /// just started is still ramping its fan and its coil, so its supply reading does not yet describe the air its
+    /// racks get.
+    /// </summary>
+    public bool AllRunningFor(int k, double seconds) =>
+        double.IsFinite(allRunningSinceS[k]) && History.TimesS[k] - allRunningSinceS[k] >= seconds;
 
     public ThermalHistory History { get; }
     public int Length { get; }

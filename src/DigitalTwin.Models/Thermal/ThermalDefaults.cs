@@ -82,6 +82,22 @@ public static class ThermalDefaults
     /// an inlet step shows at once in the exhaust by 1 − this share, the rest as the chassis' heat capacity follows.</summary>
     public const double ServerEffectiveness = 0.8;
 
+    /// <summary>Time constant of a CRAC fan coasting down when its unit stops, s. A large plug or centrifugal fan keeps
+    /// turning unpowered for tens of seconds, so a stopped unit's air fades rather than vanishing, and a unit that
+    /// answers the loss within seconds meets racks that have not yet lost all of it.</summary>
+    public const double CracCoastDownS = 15;
+
+    /// <summary>Speed below which a coasting CRAC fan has stopped, % of full.</summary>
+    public const double CracFanStillPct = 1;
+
+    /// <summary>Time constant of a running CRAC fan's drive following a new speed, s (EC and VFD drives ramp over
+    /// seconds).</summary>
+    public const double CracFanRampS = 5;
+
+    /// <summary>Time constant of a stopped unit's coil warming to its return air, s: the air still passing it comes
+    /// out cold at first.</summary>
+    public const double CracCoilHoldS = 30;
+
     /// <summary>Time constant of server fan controllers following their inlet temperature, s.</summary>
     public const double FanResponseS = 10;
 
@@ -205,6 +221,7 @@ public static class ThermalDefaults
                     : $"no bypass_fraction: every unit's air reaches some rack's front; what racks do not draw returns to the room"),
                 new("room.air_reach", false, "not known: each rack's cold air led by what it draws, moved only by the units' influences"),
                 new("crac.influence", false, $"cooling list {ListedAffinity}, other CRACs {UnlistedAffinity}, × e^(−distance/{InfluenceLengthM} m)"),
+                new("crac.fan_dynamics", false, $"a stopped unit's fan coasts down within {CracCoastDownS:0} s (its coil warms within {CracCoilHoldS:0} s); a running one ramps to a new speed within {CracFanRampS:0} s"),
                 new("crac.capacity", false, $"rated capacity at {NominalReturnC} °C return, {CapacitySlopePerK:P0} per K"),
                 new("crac.power", false, $"COP {1 / CompressorInputPerWatt:0.0} at {ReferenceSupplyC} °C supply, {CompressorImprovementPerK:P0} better per K; fan_power_w or {FanPowerShareOfCapacity:P0} of capacity × speed³"),
             ]);

@@ -29,6 +29,11 @@ internal sealed class ThermalPlant
     public readonly double[] RatedAirflow;
     public double ReturnC;
 
+    // Each CRAC fan's actual speed, %, and a stopped unit's coil temperature, during a transient: a fan follows its
+    // command through its drive's ramp and coasts down when its unit stops (ThermalDefaults.CracCoastDownS).
+    private readonly double[] spinPct;
+    private readonly double[] coilC;
+
     // Scratch filled by Evaluate.
     public double[] CracAirflow;
     public double[] CracSupplyC;
@@ -69,6 +74,8 @@ internal sealed class ThermalPlant
         SetpointC = [.. Cracs.Select(c => c.SetpointC)];
         FanPct = [.. Cracs.Select(c => c.FanPct)];
         RatedAirflow = [.. Cracs.Select(ThermalDefaults.AirflowM3PerS)];
+        spinPct = new double[Cracs.Length];
+        coilC = new double[Cracs.Length];
         // The floor shares air as the units ran when the room was described; a stopped unit at the others' speed.
         var typicalFan = Cracs.Where(c => c.Running && c.FanPct > 0).Select(c => c.FanPct).DefaultIfEmpty(100).Average();
         referenceAirflow = [.. Cracs.Select((c, i) => RatedAirflow[i] * (c.Running && c.FanPct > 0 ? c.FanPct : typicalFan) / 100)];
@@ -154,6 +161,11 @@ internal sealed class ThermalPlant
             fanBaseHottestC[j] = RackInletHottestC[j];
             fanFactor[j] = 1;
         }
+        for (var i = 0; i < Cracs.Length; i++)
+        {
+            spinPct[i] = FanAimPct(i);
+            coilC[i] = CracSupplyC[i];
+        }
         transient = true;
     }
 
@@ -194,8 +206,16 @@ internal sealed class ThermalPlant
     {
         for (var i = 0; i < Cracs.Length; i++)
         {
-            var airflow = Running[i] ? RatedAirflow[i] * Math.Max(0, FanPct[i]) / 100 : 0;
+            var airflow = RatedAirflow[i] * (transient ? spinPct[i] : FanAimPct(i)) / 100;
             CracAirflow[i] = airflow;
+            if (!Running[i] && airflow > 0)
+            {
+                // A stopped unit's coasting fan pushes air over a coil still colder than the return air.
+                CracSupplyC[i] = Math.Min(coilC[i], returnC);
+                CracLoadW[i] = Air.VolumetricHeatCapacity * airflow * (returnC - CracSupplyC[i]);
+                CracCapacityW[i] = 0;
+                continue;
+            }
             if (airflow <= 0)
             {
                 CracSupplyC[i] = returnC;
@@ -243,6 +263,9 @@ internal sealed class ThermalPlant
         }
     }
 
+    /// <summary>The speed CRAC i's fan is heading for, %: its command while it runs, nothing once it has stopped.</summary>
+    private double FanAimPct(int i) => Running[i] ? Math.Max(0, FanPct[i]) : 0;
+
     /// <summary>Cold air reaching rack j for given CRAC airflows and supply temperatures, and its mean temperature.</summary>
     public (double Supplied, double SupplyC) RackSupply(int j, IReadOnlyList<double> airflow, IReadOnlyList<double> supplyC)
     {
@@ -266,7 +289,7 @@ internal sealed class ThermalPlant
         var p = CracParameters[i];
         var running = Running[i] && CracAirflow[i] > 0;
         var compressor = running ? CompressorPower(p, CracLoadW[i], CracSupplyC[i]) : 0;
-        var fan = running ? p.FanPowerW * Math.Pow(FanPct[i] / 100, 3) : 0;
+        var fan = running && RatedAirflow[i] > 0 ? p.FanPowerW * Math.Pow(CracAirflow[i] / RatedAirflow[i], 3) : 0;
         return new CracOperatingPoint(Cracs[i].Id, running, CracSupplyC[i], ReturnC, CracAirflow[i], CracLoadW[i],
             CracCapacityW[i], compressor, fan, IsSaturated(i));
     }
@@ -349,7 +372,7 @@ internal sealed class ThermalPlant
         var fastest = parameters.RoomHeatCapacityJPerK / (Air.VolumetricHeatCapacity * Math.Max(conductance, 1e-3));
         if (transient)
         {
-            fastest = Math.Min(fastest, ThermalDefaults.FanResponseS);
+            fastest = Math.Min(fastest, Math.Min(ThermalDefaults.FanResponseS, ThermalDefaults.CracFanRampS));
             for (var j = 0; j < Racks.Count; j++)
                 fastest = Math.Min(fastest, ThermalDefaults.AisleAirPerRackM3 / Math.Max(RackAirflow(j), 1e-3));
         }
@@ -383,6 +406,22 @@ internal sealed class ThermalPlant
             EquipmentC[j] = target + (EquipmentC[j] - target) * decay;
         }
         ReturnC += dt * (heatToAir - CracLoadW.Sum()) / parameters.RoomHeatCapacityJPerK;
+        if (transient) AdvanceCracFans(dt);
+    }
+
+    private void AdvanceCracFans(double dt)
+    {
+        for (var i = 0; i < Cracs.Length; i++)
+        {
+            var aim = FanAimPct(i);
+            var settle = Running[i] ? ThermalDefaults.CracFanRampS : ThermalDefaults.CracCoastDownS;
+            spinPct[i] = aim + (spinPct[i] - aim) * Math.Exp(-dt / settle);
+            // A coasting rotor stops once friction takes over rather than turning ever slower.
+            if (!Running[i] && spinPct[i] < ThermalDefaults.CracFanStillPct) spinPct[i] = 0;
+            coilC[i] = Running[i]
+                ? CracSupplyC[i]
+                : ReturnC + (coilC[i] - ReturnC) * Math.Exp(-dt / ThermalDefaults.CracCoilHoldS);
+        }
     }
 
     /// <summary>Rack j's exhaust: its inlet plus the effectiveness' share of the chassis' excess over it.</summary>

@@ -40,9 +40,11 @@ public class A_starving_rack_runs_away_at_the_pace_of_its_air
         var rack = run.Racks.Single(r => r.Id == run.FirstRackId);
         var firstSecond = rack.InletC[1] - rack.InletC[0];
         var firstFive = rack.InletC[5] - rack.InletC[0];
-        // The aisle in front of the rack would spread the step over a few seconds (about 1 − e^(−1/2.5) of it in the
-        // first second); the top of the rack has no aisle between it and the warm air.
-        Assert.True(firstFive > 1, $"the rack starves: {firstFive:F2} K in 5 s");
-        Assert.True(firstSecond > 0.5 * firstFive, $"{firstSecond:F2} K in the first second of {firstFive:F2} K in five");
+        // The stopped unit's fan coasts down (ThermalDefaults.CracCoastDownS), so the rack's air fades over these five
+        // seconds and the top server, with no aisle between it and the warm air, follows it: about an eighth of the
+        // five seconds' rise comes in the first (a fifth for an even fade, less as the rack first uses its spare air).
+        // Through the aisle in front of the rack (a time constant of about 2.5 s) it would be a sixteenth or less.
+        Assert.True(firstFive > 0.3, $"the rack starves: {firstFive:F2} K in 5 s");
+        Assert.True(firstSecond > 0.1 * firstFive, $"{firstSecond:F2} K in the first second of {firstFive:F2} K in five");
     }
 }

@@ -37,7 +37,37 @@ public class RoomThermalModelTests
         var equipment = parameters.Racks.Values.Sum(r => r.HeatCapacityJPerK);
         var lateSlope = (run.ReturnC[^1] - run.ReturnC[^61]) / 600;
         Assert.Equal(it / (parameters.RoomHeatCapacityJPerK + equipment), lateSlope, it / (parameters.RoomHeatCapacityJPerK + equipment) * 0.03);
-        Assert.All(run.Cracs, c => Assert.All(c.CoolingLoadW.Skip(1), w => Assert.Equal(0, w)));
+        // The units' fans coast down and stop within a couple of minutes; from then on nothing is cooled.
+        Assert.All(run.Cracs, c => Assert.All(c.CoolingLoadW.Skip(18), w => Assert.Equal(0, w)));
+    }
+
+    [Fact]
+    public void A_stopped_units_air_fades_as_its_fan_coasts_down_and_a_faster_answer_spares_its_racks()
+    {
+        var room = SyntheticRooms.TwoRows(airflowM3PerS: 5, cracCapacityW: 70000);
+        var model = new RoomThermalModel(room, ThermalDefaults.For(room));
+
+        var lost = model.Simulate([new CracFailure(0, "crac-1")], horizonS: 300, stepS: 1);
+        var unit = lost.Cracs.Single(c => c.Id == "crac-1");
+        // Its coasting fan still pushes air over a coil that is still cold: it goes on cooling for a while, less and less.
+        var running = model.SteadyState().Cracs.Single(c => c.Id == "crac-1").CoolingLoadW;
+        Assert.InRange(unit.CoolingLoadW[2], 0.5 * running, 0.95 * running);
+        Assert.InRange(unit.CoolingLoadW[30], 0.01 * running, 0.3 * running);
+        Assert.Equal(0, unit.CoolingLoadW[^1]);
+
+        // The others answer after 3 s or after 60 s: the early answer meets racks that still have most of the lost
+        // unit's air, so half a minute on their hottest inlet is lower.
+        var units = SyntheticRooms.WallUnits();
+        var wall = units with { Cracs = [.. units.Cracs.Select(c => c with { FanPct = 70 })] };
+        var walled = new RoomThermalModel(wall, ThermalDefaults.For(wall));
+        var lostId = wall.Cracs[1].Id;
+        ThermalSimulation Answered(double atS) => walled.Simulate(
+            [new CracFailure(0, lostId), .. wall.Cracs.Where(c => c.Id != lostId).SelectMany(c => new ThermalPerturbation[]
+                { new CracFanSpeedChange(atS, c.Id, 100), new CracSetpointChange(atS, c.Id, 14) })],
+            horizonS: 300, stepS: 1);
+        var early = Answered(3).Racks.Max(r => r.InletC[30]);
+        var late = Answered(60).Racks.Max(r => r.InletC[30]);
+        Assert.True(early < late - 1, $"answered at 3 s: {early:F1} °C; at 60 s: {late:F1} °C");
     }
 
     [Fact]
