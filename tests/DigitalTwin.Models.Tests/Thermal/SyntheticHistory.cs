@@ -6,10 +6,16 @@ namespace DigitalTwin.Models.Tests.Thermal;
 internal static class SyntheticHistory
 {
     public static ThermalHistory Record(ThermalRoom room, ThermalParameters truth, double hours, int seed, double noiseC = 0.1,
-        double swingEveryS = 300, double huntK = 0, bool sharedAisles = false)
+        double swingEveryS = 300, double huntK = 0, bool sharedAisles = false, IReadOnlyList<UnitOutage>? outages = null)
     {
         var random = new Random(seed);
         var perturbations = new List<ThermalPerturbation>();
+        outages ??= [];
+        foreach (var outage in outages)
+        {
+            perturbations.Add(new CracFailure(outage.FromS, outage.CracId));
+            perturbations.Add(new CracRestart(outage.ToS, outage.CracId));
+        }
         // Each unit's supply hunts around its setpoint on a period of its own (control cycling), when asked.
         if (huntK > 0)
             foreach (var (crac, index) in room.Cracs.Select((c, i) => (c, i)))
@@ -52,11 +58,19 @@ internal static class SyntheticHistory
             foreach (var crac in run.Cracs)
             {
                 var rated = room.Cracs.Single(c => c.Id == crac.Id);
-                builder.AddCracReading(crac.Id, "supply_temp_c", at, crac.SupplyC[k] + Noise());
+                var t = run.TimesS[k];
+                var stopped = outages.Any(o => o.CracId == crac.Id && t >= o.FromS && t < o.ToS);
+                var supply = crac.SupplyC[k];
+                // A real unit's supply sensor reads the room's air while it is stopped and for a while after a restart,
+                // as its coil cools again: a reading that does not describe the air its racks get.
+                if (outages.FirstOrDefault(o => o.CracId == crac.Id && t >= o.ToS && t < o.ToS + o.SupplyRecoveryS) is { } back)
+                    supply = run.ReturnC[k] + (supply - run.ReturnC[k]) * (t - back.ToS) / back.SupplyRecoveryS;
+                if (stopped) supply = run.ReturnC[k];
+                builder.AddCracReading(crac.Id, "supply_temp_c", at, supply + Noise());
                 builder.AddCracReading(crac.Id, "return_temp_c", at, run.ReturnC[k] + Noise());
                 builder.AddCracReading(crac.Id, "setpoint_c", at, rated.SetpointC);
-                builder.AddCracReading(crac.Id, "fan_pct", at, rated.FanPct);
-                builder.AddCracReading(crac.Id, "airflow_m3_s", at, rated.AirflowM3PerS * rated.FanPct / 100);
+                builder.AddCracReading(crac.Id, "fan_pct", at, stopped ? 0 : rated.FanPct);
+                builder.AddCracReading(crac.Id, "airflow_m3_s", at, stopped ? 0 : rated.AirflowM3PerS * rated.FanPct / 100);
                 builder.AddCracReading(crac.Id, "cooling_load_w", at, crac.CoolingLoadW[k]);
                 builder.AddCracReading(crac.Id, "power_w", at, crac.PowerW[k]);
             }
@@ -85,3 +99,7 @@ internal static class SyntheticHistory
         return run with { Racks = racks };
     }
 }
+
+/// <summary>A CRAC stopped from <paramref name="FromS"/> to <paramref name="ToS"/> (seconds into the history); after
+/// the restart its supply sensor takes <paramref name="SupplyRecoveryS"/> to read its coil's air again.</summary>
+internal sealed record UnitOutage(string CracId, double FromS, double ToS, double SupplyRecoveryS = 90);

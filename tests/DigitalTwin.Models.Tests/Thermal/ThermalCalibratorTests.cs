@@ -121,6 +121,24 @@ public class ThermalCalibratorTests
     }
 
     [Fact]
+    public void A_restarted_units_warm_supply_does_not_tell_which_racks_breathe_its_air()
+    {
+        var room = SyntheticRooms.TwoRows();
+        var truth = ThermalDefaults.For(room) with { Reach = new FloorReach(2.5, 0.1) };
+        var calm = ThermalCalibrator.Calibrate(room, SyntheticHistory.Record(room, truth, hours: 2, seed: 3, huntK: 0.5));
+        // The same history with each unit stopped for ten minutes: after its restart its supply sensor reads the
+        // room's air for a minute and a half while the racks it feeds already get its cold air again. Those readings
+        // are the largest swing in the history and would pull every rack's shares towards nonsense.
+        UnitOutage[] outages = [new("crac-1", 1800, 2400), new("crac-2", 4200, 4800)];
+        var broken = ThermalCalibrator.Calibrate(room, SyntheticHistory.Record(room, truth, hours: 2, seed: 3, huntK: 0.5, outages: outages));
+
+        Assert.True(broken.Sources.Single(s => s.Parameter == "crac.influence").Calibrated);
+        foreach (var rack in room.Racks)
+            foreach (var crac in room.Cracs)
+                Assert.Equal(calm.Affinity[rack.Id][crac.Id], broken.Affinity[rack.Id][crac.Id], 0.1 * calm.Affinity[rack.Id].Values.Max());
+    }
+
+    [Fact]
     public void Rows_that_breathe_one_cold_aisle_still_show_how_far_the_floor_carries_air()
     {
         // Units along the walls; the floor carries each unit's air over 3 m with a fifth evened out by the plenum, and
