@@ -70,6 +70,21 @@ public class Physics_conserves_energy_and_follows_the_air
     }
 
     [Fact]
+    public void A_unit_rated_to_stop_dead_moves_no_air_once_stopped()
+    {
+        var site = new SimulatedSite(servers: 250);
+        site.Run(600);
+        var crac = site.Plant.Cracs.Single(c => c.Id == "crac-a2");
+        crac.FanCoastDownS = 0;
+
+        site.Faults.Schedule([new FaultSpec(FaultKinds.CracFailure, crac.Id, site.Simulation.ElapsedS)]);
+        site.Run(1);
+
+        Assert.Equal(0, crac.AirflowM3S);
+        Assert.Equal(0, crac.CoolingW);
+    }
+
+    [Fact]
     public void A_saturated_crac_cannot_hold_its_setpoint_and_raising_the_setpoint_saves_compressor_power()
     {
         var site = new SimulatedSite(servers: 250);

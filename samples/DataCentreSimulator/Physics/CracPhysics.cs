@@ -21,8 +21,6 @@ internal static class CracPhysics
 
     /// <summary>How fast a running fan's drive follows a new speed, s (EC and VFD drives ramp over seconds).</summary>
     private const double FanRampS = 5;
-    /// <summary>How fast a stopped unit's fan coasts down, s: a large plug fan's rotor keeps turning unpowered.</summary>
-    private const double FanCoastDownS = 15;
     /// <summary>Speed below which a coasting fan stops, fraction of rated.</summary>
     private const double StillSpeed = 0.01;
 
@@ -30,7 +28,9 @@ internal static class CracPhysics
     {
         crac.ReturnC = returnC;
         var aim = crac.Failed ? 0 : crac.FanPct / 100;
-        crac.Speed = Air.Relax(crac.Speed, aim, crac.Failed ? FanCoastDownS : FanRampS, 1, dt);
+        // A large plug fan's rotor keeps turning unpowered when its unit stops (Crac.FanCoastDownS, rated per unit).
+        var settle = crac.Failed ? crac.FanCoastDownS : FanRampS;
+        crac.Speed = settle > 0 ? Air.Relax(crac.Speed, aim, settle, 1, dt) : aim;
         // Bearing friction stops a coasting rotor outright once it is slow.
         if (crac.Failed && crac.Speed < StillSpeed) crac.Speed = 0;
         if (crac.Failed)

@@ -20,6 +20,8 @@ internal sealed class Crac(string id, Room room, double x, double y)
     public double SetpointMinC { get; set; } = 15;
     public double SetpointMaxC { get; set; } = 27;
     public double FanMinPct { get; set; } = 30;
+    /// <summary>Time constant of the fan coasting down unpowered when the unit stops, s (0: it stops dead).</summary>
+    public double FanCoastDownS { get; set; } = 15;
 
     /// <summary>Return temperature at which <see cref="CapacityW"/> is rated, °C.</summary>
     public const double NominalReturnC = 30;

@@ -81,6 +81,7 @@ internal static class PlantBuilder
                 SetpointMinC = Rated(c, RatedProperties.SetpointMin, 15),
                 SetpointMaxC = Rated(c, RatedProperties.SetpointMax, 27),
                 FanMinPct = Rated(c, RatedProperties.FanMinPercent, 30),
+                FanCoastDownS = Rated(c, RatedProperties.FanCoastDown, 15),
             };
             crac.SetpointC = Math.Clamp(20, crac.SetpointMinC, crac.SetpointMaxC);
             crac.SupplyC = crac.SetpointC;

@@ -45,4 +45,7 @@ public static class RatedProperties
     public const string SetpointMax = "setpoint_max_c";
     /// <summary>CRAC: the lowest fan speed it accepts, percent.</summary>
     public const string FanMinPercent = "fan_min_pct";
+    /// <summary>CRAC: the time constant of its fan coasting down when the unit stops, s (0 for a fan that is braked or
+    /// stops dead); how fast a lost unit's air fades decides how quickly the others must answer.</summary>
+    public const string FanCoastDown = "fan_coast_down_s";
 }

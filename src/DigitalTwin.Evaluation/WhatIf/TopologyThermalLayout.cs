@@ -38,7 +38,8 @@ public static class TopologyThermalLayout
                 c.Id, Locate(c), Rated(c, "cooling_capacity_w") ?? 0, Rated(c, "airflow_m3_s") ?? 0,
                 SetpointC: 18, FanPct: 100, Running: true, FanPowerW: Rated(c, "fan_power_w") ?? 0,
                 SetpointMinC: Rated(c, "setpoint_min_c") ?? 14, SetpointMaxC: Rated(c, "setpoint_max_c") ?? 27,
-                FanMinPct: Rated(c, "fan_min_pct") ?? 30)).ToList();
+                FanMinPct: Rated(c, "fan_min_pct") ?? 30,
+                FanCoastDownS: Rated(c, "fan_coast_down_s") ?? ThermalDefaults.CracCoastDownS)).ToList();
             if (racks.Count == 0 && cracs.Count == 0) continue;
             layouts.Add(new RoomLayout(room.Id, Rated(room, "volume_m3") ?? 0, racks, cracs, Rated(room, "bypass_fraction")));
         }

@@ -98,6 +98,7 @@ public static class CoolingSurvey
             CoolingRatings.Rated(s.Spec.Rated, RatedProperties.Airflow, 0),
             CoolingRatings.Rated(s.Spec.Rated, RatedProperties.FanPower, 0),
             setpoint, fan, min, max, fanMin,
-            Latest(MetricNames.SupplyTemperature), Latest(MetricNames.ReturnTemperature), Latest(MetricNames.Power), Latest(MetricNames.CoolingLoad));
+            Latest(MetricNames.SupplyTemperature), Latest(MetricNames.ReturnTemperature), Latest(MetricNames.Power), Latest(MetricNames.CoolingLoad),
+            CoolingRatings.Rated(s.Spec.Rated, RatedProperties.FanCoastDown, DigitalTwin.Models.Thermal.ThermalDefaults.CracCoastDownS));
     }
 }

@@ -21,4 +21,5 @@ public sealed record CracSituation(
     double? SupplyC,
     double? ReturnC,
     double? PowerW,
-    double? CoolingLoadW);
+    double? CoolingLoadW,
+    double FanCoastDownS = DigitalTwin.Models.Thermal.ThermalDefaults.CracCoastDownS);

@@ -15,6 +15,8 @@ namespace DigitalTwin.Models.Thermal;
 /// <param name="SetpointMinC">Lowest setpoint the unit accepts, °C (<c>setpoint_min_c</c>).</param>
 /// <param name="SetpointMaxC">Highest setpoint the unit accepts, °C (<c>setpoint_max_c</c>).</param>
 /// <param name="FanMinPct">Lowest fan speed the unit accepts, % (<c>fan_min_pct</c>).</param>
+/// <param name="FanCoastDownS">Time constant of the fan coasting down when the unit stops, s (<c>fan_coast_down_s</c>;
+/// 0 for a fan that stops dead).</param>
 public sealed record ThermalCrac(
     string Id,
     FloorPoint? Position,
@@ -26,4 +28,5 @@ public sealed record ThermalCrac(
     double FanPowerW = 0,
     double SetpointMinC = 14,
     double SetpointMaxC = 27,
-    double FanMinPct = 30);
+    double FanMinPct = 30,
+    double FanCoastDownS = ThermalDefaults.CracCoastDownS);

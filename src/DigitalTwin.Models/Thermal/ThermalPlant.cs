@@ -414,8 +414,8 @@ internal sealed class ThermalPlant
         for (var i = 0; i < Cracs.Length; i++)
         {
             var aim = FanAimPct(i);
-            var settle = Running[i] ? ThermalDefaults.CracFanRampS : ThermalDefaults.CracCoastDownS;
-            spinPct[i] = aim + (spinPct[i] - aim) * Math.Exp(-dt / settle);
+            var settle = Running[i] ? ThermalDefaults.CracFanRampS : Cracs[i].FanCoastDownS;
+            spinPct[i] = settle > 0 && double.IsFinite(settle) ? aim + (spinPct[i] - aim) * Math.Exp(-dt / settle) : aim;
             // A coasting rotor stops once friction takes over rather than turning ever slower.
             if (!Running[i] && spinPct[i] < ThermalDefaults.CracFanStillPct) spinPct[i] = 0;
             coilC[i] = Running[i]

@@ -71,6 +71,24 @@ public class RoomThermalModelTests
     }
 
     [Fact]
+    public void A_unit_rated_to_stop_dead_takes_its_air_at_once_and_its_racks_reach_the_limit_sooner()
+    {
+        var coasting = SyntheticRooms.TwoRows(airflowM3PerS: 5, cracCapacityW: 70000);
+        var braked = coasting with { Cracs = [.. coasting.Cracs.Select(c => c with { FanCoastDownS = 0 })] };
+        ThermalSimulation Lose(ThermalRoom room) =>
+            new RoomThermalModel(room, ThermalDefaults.For(room)).Simulate([new CracFailure(0, "crac-1")], horizonS: 600, stepS: 1);
+
+        var dead = Lose(braked);
+        var fading = Lose(coasting);
+
+        Assert.Equal(0, dead.Cracs.Single(c => c.Id == "crac-1").CoolingLoadW[1]);
+        Assert.True(fading.Cracs.Single(c => c.Id == "crac-1").CoolingLoadW[1] > 0);
+        Assert.NotNull(dead.FirstLimitS);
+        Assert.True(fading.FirstLimitS is null || fading.FirstLimitS > dead.FirstLimitS + 5,
+            $"stopping dead: {dead.FirstLimitS:0} s to the limit; coasting: {fading.FirstLimitS:0} s");
+    }
+
+    [Fact]
     public void Heat_stored_over_a_transient_equals_it_heat_minus_heat_removed()
     {
         var room = SyntheticRooms.TwoRows();

@@ -97,6 +97,7 @@ internal static class PlantBuilder
             SetpointMinC = spec.Rated?.GetValueOrDefault(RatedProperties.SetpointMin) ?? 14,
             SetpointMaxC = spec.Rated?.GetValueOrDefault(RatedProperties.SetpointMax) ?? 27,
             FanMinPct = spec.Rated?.GetValueOrDefault(RatedProperties.FanMinPercent) ?? 30,
+            FanCoastDownS = spec.Rated?.GetValueOrDefault(RatedProperties.FanCoastDown) ?? DigitalTwin.Models.Thermal.ThermalDefaults.CracCoastDownS,
             ObservedSupplyC = Latest(crac, MetricNames.SupplyTemperature),
             ObservedReturnC = Latest(crac, MetricNames.ReturnTemperature),
         };

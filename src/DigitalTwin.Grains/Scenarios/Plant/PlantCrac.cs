@@ -15,6 +15,8 @@ internal sealed class PlantCrac
     public double SetpointMinC { get; init; } = 14;
     public double SetpointMaxC { get; init; } = 27;
     public double FanMinPct { get; init; } = 30;
+    /// <summary>Time constant of the fan coasting down when the unit stops, s.</summary>
+    public double FanCoastDownS { get; init; } = DigitalTwin.Models.Thermal.ThermalDefaults.CracCoastDownS;
     public double? ObservedSupplyC { get; init; }
     public double? ObservedReturnC { get; init; }
     public bool Failed { get; set; }
