@@ -64,6 +64,8 @@ public static class ThermalCalibrator
         var withRise = defaults with { Racks = racks, Cracs = cracs, Affinity = affinity ?? defaults.Affinity, Reach = reach };
         FitRecirculation(room, observed, withRise, racks, sources);
         var heatCapacity = FitHeatCapacity(room, observed, racks, defaults.RoomHeatCapacityJPerK, sources);
+        // The fits above read the whole history at its typical rise; the model answers for the room as it is now.
+        UsePresentExhaustRise(room, history, racks, sources);
 
         var calibrated = defaults with
         {
@@ -118,6 +120,44 @@ public static class ThermalCalibrator
                 $"{fitted} of {room.Racks.Count} racks: median server outlet − inlet over {samples} samples" +
                 (fitted < room.Racks.Count ? $"; others {ThermalDefaults.ExhaustRiseK} K" : ""));
     }
+
+    /// <summary>
+    /// Each rack's exhaust rise as of the history's last <see cref="PresentRiseWindowS"/>: the air a rack draws for its
+    /// power is P / (ρ·cp·rise), and the rise moves with load (server fans keep a floor, so at a quiet night's load
+    /// they move more air per watt and the rise falls). A rack that is short of air after a failure is judged on what
+    /// it draws when the question is asked; the history's median would under-count a night's draw by several percent,
+    /// which decides whether a rack on its tipping point runs away.
+    /// </summary>
+    private static void UsePresentExhaustRise(ThermalRoom room, ThermalHistory history,
+        Dictionary<string, RackThermalParameters> racks, Dictionary<string, ParameterSource> sources)
+    {
+        if (history.TimesS.Count == 0 || !sources["rack.exhaust_rise"].Calibrated) return;
+        var from = history.TimesS[^1] - PresentRiseWindowS;
+        var present = 0;
+        foreach (var rack in room.Racks)
+        {
+            if (!history.Racks.TryGetValue(rack.Id, out var h)) continue;
+            var rises = Enumerable.Range(0, history.TimesS.Count)
+                .Where(k => history.TimesS[k] >= from && double.IsFinite(h.OutletMeanC[k]) && double.IsFinite(h.InletMeanC[k]) && h.PowerW[k] > 0)
+                .Select(k => h.OutletMeanC[k] - h.InletMeanC[k]).Order().ToList();
+            if (rises.Count < MinimumPresentRiseSamples) continue;
+            var median = rises[rises.Count / 2];
+            if (median is < 2 or > 40) continue;
+            racks[rack.Id] = racks[rack.Id] with { ExhaustRiseK = median };
+            present++;
+        }
+        if (present > 0 && sources.TryGetValue("rack.exhaust_rise", out var source))
+            sources["rack.exhaust_rise"] = source with
+            {
+                Basis = $"{source.Basis}; for the present, the median over the last {PresentRiseWindowS / 60:0} minutes ({present} racks)",
+            };
+    }
+
+    /// <summary>How far back the present exhaust rise is read, s.</summary>
+    private const double PresentRiseWindowS = 900;
+
+    /// <summary>Fewest samples in that window to read it from.</summary>
+    private const int MinimumPresentRiseSamples = 5;
 
     private static void FitCracPower(ThermalRoom room, ObservedRoom observed,
         Dictionary<string, CracThermalParameters> cracs, Dictionary<string, ParameterSource> sources)

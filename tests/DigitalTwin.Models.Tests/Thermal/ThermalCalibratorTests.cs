@@ -121,6 +121,31 @@ public class ThermalCalibratorTests
     }
 
     [Fact]
+    public void A_racks_draw_is_judged_at_its_present_exhaust_rise_not_the_historys_typical_one()
+    {
+        var room = SyntheticRooms.TwoRows();
+        // Three hours at a 15 K rise across the servers, then the night's quiet load: fans at their floor move more
+        // air per watt and the rise falls to 12 K for the last twenty minutes.
+        var start = new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+        var builder = new ThermalHistoryBuilder(TimeSpan.FromSeconds(10));
+        for (var t = 0; t < 3 * 3600 + 1200; t += 10)
+        {
+            var rise = t < 3 * 3600 ? 15.0 : 12.0;
+            foreach (var rack in room.Racks)
+            {
+                builder.AddServerReading(rack.Id, rack.Id + "-s1", "inlet_temp_c", start.AddSeconds(t), 21);
+                builder.AddServerReading(rack.Id, rack.Id + "-s1", "outlet_temp_c", start.AddSeconds(t), 21 + rise);
+                builder.AddServerReading(rack.Id, rack.Id + "-s1", "power_w", start.AddSeconds(t), rack.ItPowerW);
+            }
+        }
+
+        var fitted = ThermalCalibrator.Calibrate(room, builder.Build());
+
+        Assert.All(room.Racks, r => Assert.Equal(12, fitted.Racks[r.Id].ExhaustRiseK, 0.01));
+        Assert.Contains("last 15 minutes", fitted.Sources.Single(s => s.Parameter == "rack.exhaust_rise").Basis, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_restarted_units_warm_supply_does_not_tell_which_racks_breathe_its_air()
     {
         var room = SyntheticRooms.TwoRows();
