@@ -105,15 +105,10 @@ public static class ThermalCalibrator
         foreach (var rack in room.Racks)
         {
             if (!history.Racks.TryGetValue(rack.Id, out var h)) continue;
-            var rises = Enumerable.Range(0, history.TimesS.Count)
-                .Where(k => double.IsFinite(h.OutletMeanC[k]) && double.IsFinite(h.InletMeanC[k]) && h.PowerW[k] > 0)
-                .Select(k => h.OutletMeanC[k] - h.InletMeanC[k]).Order().ToList();
-            if (rises.Count < MinimumSamples) continue;
-            var median = rises[rises.Count / 2];
-            if (median is < 2 or > 40) continue;
-            racks[rack.Id] = racks[rack.Id] with { ExhaustRiseK = median };
+            if (MedianRise(history, h, double.NegativeInfinity, MinimumSamples) is not { } rise) continue;
+            racks[rack.Id] = racks[rack.Id] with { ExhaustRiseK = rise.Median };
             fitted++;
-            samples += rises.Count;
+            samples += rise.Samples;
         }
         if (fitted > 0)
             sources["rack.exhaust_rise"] = new("rack.exhaust_rise", true,
@@ -137,13 +132,8 @@ public static class ThermalCalibrator
         foreach (var rack in room.Racks)
         {
             if (!history.Racks.TryGetValue(rack.Id, out var h)) continue;
-            var rises = Enumerable.Range(0, history.TimesS.Count)
-                .Where(k => history.TimesS[k] >= from && double.IsFinite(h.OutletMeanC[k]) && double.IsFinite(h.InletMeanC[k]) && h.PowerW[k] > 0)
-                .Select(k => h.OutletMeanC[k] - h.InletMeanC[k]).Order().ToList();
-            if (rises.Count < MinimumPresentRiseSamples) continue;
-            var median = rises[rises.Count / 2];
-            if (median is < 2 or > 40) continue;
-            racks[rack.Id] = racks[rack.Id] with { ExhaustRiseK = median };
+            if (MedianRise(history, h, from, MinimumPresentRiseSamples) is not { } rise) continue;
+            racks[rack.Id] = racks[rack.Id] with { ExhaustRiseK = rise.Median };
             present++;
         }
         if (present > 0 && sources.TryGetValue("rack.exhaust_rise", out var source))
@@ -151,6 +141,18 @@ public static class ThermalCalibrator
             {
                 Basis = $"{source.Basis}; for the present, the median over the last {PresentRiseWindowS / 60:0} minutes ({present} racks)",
             };
+    }
+
+    /// <summary>A rack's median server outlet − inlet from <paramref name="fromS"/> on, and how many samples it read;
+    /// null with fewer than <paramref name="minimumSamples"/> or outside a plausible 2–40 K.</summary>
+    private static (double Median, int Samples)? MedianRise(ThermalHistory history, RackHistory h, double fromS, int minimumSamples)
+    {
+        var rises = Enumerable.Range(0, history.TimesS.Count)
+            .Where(k => history.TimesS[k] >= fromS && double.IsFinite(h.OutletMeanC[k]) && double.IsFinite(h.InletMeanC[k]) && h.PowerW[k] > 0)
+            .Select(k => h.OutletMeanC[k] - h.InletMeanC[k]).Order().ToList();
+        if (rises.Count < minimumSamples) return null;
+        var median = rises[rises.Count / 2];
+        return median is < 2 or > 40 ? null : (median, rises.Count);
     }
 
     /// <summary>How far back the present exhaust rise is read, s.</summary>
