@@ -97,7 +97,9 @@ internal static class PlantBuilder
             SetpointMinC = spec.Rated?.GetValueOrDefault(RatedProperties.SetpointMin) ?? 14,
             SetpointMaxC = spec.Rated?.GetValueOrDefault(RatedProperties.SetpointMax) ?? 27,
             FanMinPct = spec.Rated?.GetValueOrDefault(RatedProperties.FanMinPercent) ?? 30,
-            FanCoastDownS = spec.Rated?.GetValueOrDefault(RatedProperties.FanCoastDown) ?? DigitalTwin.Models.Thermal.ThermalDefaults.CracCoastDownS,
+            // A missing rating is the default, not 0 (GetValueOrDefault would read it as a fan that stops dead).
+            FanCoastDownS = spec.Rated is not null && spec.Rated.TryGetValue(RatedProperties.FanCoastDown, out var coast)
+                ? coast : DigitalTwin.Models.Thermal.ThermalDefaults.CracCoastDownS,
             ObservedSupplyC = Latest(crac, MetricNames.SupplyTemperature),
             ObservedReturnC = Latest(crac, MetricNames.ReturnTemperature),
         };
