@@ -10,8 +10,9 @@ namespace DigitalTwin.Scenarios.Tests.Support;
 /// A small hall with ids unique to one test: one room (row A: racks r1..r4 in slots 1..4; CRACs c1 at slot 1 and
 /// c2 at slot 4 of row B), UPSs A and B, per rack PDUs A and B from them, three 2 kW servers per rack on both PDUs,
 /// each with a CPU; services web (rack 1) and db (first server of racks 1 and 4). Two 14 kW CRACs (at 27 °C return) cool 24 kW: enough with both, not with one.
+/// The CRACs carry no <c>fan_coast_down_s</c> unless one is given.
 /// </summary>
-public sealed class ScenarioHall
+public sealed class ScenarioHall(double? cracCoastDownS = null)
 {
     public const int Racks = 4;
     public const int ServersPerRack = 3;
@@ -47,7 +48,7 @@ public sealed class ScenarioHall
         for (var c = 1; c <= 2; c++)
         {
             twins.Add(new TwinSpec(Crac(c), TwinKind.Crac, Room, Position: new RackPosition("B", c == 1 ? 1 : Racks),
-                Rated: new Dictionary<string, double> { [RatedProperties.CoolingCapacity] = 14_000, ["setpoint_min_c"] = 14, ["setpoint_max_c"] = 27 }));
+                Rated: CracRating()));
         }
         var limit = new Dictionary<string, MetricLimit> { [MetricNames.InletTemperature] = new(WarnAbove: 27, CriticalAbove: 32) };
         for (var r = 1; r <= Racks; r++)
@@ -68,6 +69,16 @@ public sealed class ScenarioHall
         twins.Add(new TwinSpec(Web, TwinKind.Service, DataCentre, "web", RunsOn: [.. Enumerable.Range(1, ServersPerRack).Select(s => Server(1, s))]));
         twins.Add(new TwinSpec(Database, TwinKind.Service, Room, "db", RunsOn: [Server(1, 1), Server(4, 1)]));
         return new TopologyDocument(twins);
+    }
+
+    private Dictionary<string, double> CracRating()
+    {
+        var rated = new Dictionary<string, double> { [RatedProperties.CoolingCapacity] = 14_000, ["setpoint_min_c"] = 14, ["setpoint_max_c"] = 27 };
+        if (cracCoastDownS is { } coast)
+        {
+            rated[RatedProperties.FanCoastDown] = coast;
+        }
+        return rated;
     }
 
     /// <summary>Imports the hall and gives every server and CRAC readings of a steady, healthy hall.</summary>
