@@ -29,6 +29,12 @@ public static class RatedProperties
     public const string BypassFraction = "bypass_fraction";
     /// <summary>Room: distance between row centre lines, m (default <see cref="DefaultRowPitch"/>).</summary>
     public const string RowPitch = "row_pitch_m";
+    /// <summary>Room: distance over which a CRAC's air, coming up through the tiles near it, falls by e, m (from a floor
+    /// survey or a CFD study). Used where the telemetry cannot say how far each unit's air reaches.</summary>
+    public const string AirReach = "air_reach_m";
+    /// <summary>Room: share of each CRAC's air the under-floor plenum spreads evenly over every rack, 0–1 (with
+    /// <see cref="AirReach"/>; 0 when only the reach is given).</summary>
+    public const string PlenumShare = "plenum_share";
     /// <summary>Room: width of one slot along a row, m (default <see cref="DefaultSlotWidth"/>).</summary>
     public const string SlotWidth = "slot_width_m";
     /// <summary>The row pitch when a room does not give <see cref="RowPitch"/>, m.</summary>

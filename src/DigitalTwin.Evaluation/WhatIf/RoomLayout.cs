@@ -11,7 +11,8 @@ public sealed record RoomLayout(
     double VolumeM3,
     IReadOnlyList<RackLayout> Racks,
     IReadOnlyList<ThermalCrac> Cracs,
-    double? BypassFraction = null)
+    double? BypassFraction = null,
+    FloorReach? SurveyedReach = null)
 {
     /// <summary>Every server id mapped to its rack id.</summary>
     public IReadOnlyDictionary<string, string> ServerRacks { get; } =
@@ -29,7 +30,8 @@ public sealed record RoomLayout(
         VolumeM3,
         [.. Racks.Select(r => new ThermalRack(r.Id, r.Position, rackPowerW(r.Id), r.InletLimitC, r.Cooling, r.ServerIds.Count, r.NameplatePowerW))],
         [.. Cracs.Select(c => crac?.Invoke(c) ?? c)],
-        BypassFraction);
+        BypassFraction,
+        SurveyedReach);
 }
 
 /// <summary>A rack's layout: position, servers, nameplate, inlet limit, cooling list and the other equipment (network

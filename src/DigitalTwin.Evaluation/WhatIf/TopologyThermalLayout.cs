@@ -41,7 +41,8 @@ public static class TopologyThermalLayout
                 FanMinPct: Rated(c, "fan_min_pct") ?? 30,
                 FanCoastDownS: Rated(c, "fan_coast_down_s") ?? ThermalDefaults.CracCoastDownS)).ToList();
             if (racks.Count == 0 && cracs.Count == 0) continue;
-            layouts.Add(new RoomLayout(room.Id, Rated(room, "volume_m3") ?? 0, racks, cracs, Rated(room, "bypass_fraction")));
+            layouts.Add(new RoomLayout(room.Id, Rated(room, "volume_m3") ?? 0, racks, cracs, Rated(room, "bypass_fraction"),
+                FloorReach.Surveyed(Rated(room, "air_reach_m"), Rated(room, "plenum_share"))));
         }
         return layouts;
     }

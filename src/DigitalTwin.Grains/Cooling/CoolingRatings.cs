@@ -29,6 +29,13 @@ public static class CoolingRatings
     public static double Rated(IReadOnlyDictionary<string, double>? rated, string name, double fallback) =>
         rated is not null && rated.TryGetValue(name, out var v) && double.IsFinite(v) ? v : fallback;
 
+    /// <summary>A room's floor as its survey rates it (<c>air_reach_m</c>, <c>plenum_share</c>), or null.</summary>
+    public static DigitalTwin.Models.Thermal.FloorReach? SurveyedReach(IReadOnlyDictionary<string, double>? rated) =>
+        DigitalTwin.Models.Thermal.FloorReach.Surveyed(Optional(rated, RatedProperties.AirReach), Optional(rated, RatedProperties.PlenumShare));
+
+    private static double? Optional(IReadOnlyDictionary<string, double>? rated, string name) =>
+        rated is not null && rated.TryGetValue(name, out var v) ? v : null;
+
     /// <summary>Why a setting lies outside a CRAC's rated ranges, or null when it does not.</summary>
     public static string? OutOfRange(TwinSpec crac, double setpointC, double fanPct)
     {

@@ -21,6 +21,7 @@ public static class ThermalRoomMapping
             [.. room.Racks.Select(r => new ThermalRack(r.RackId, Locate(r.Position), r.ItPowerW, r.InletLimitC, r.Cooling, r.ServerCount))],
             [.. room.Cracs.Select(c => new ThermalCrac(c.CracId, Locate(c.Position), c.CoolingCapacityW, c.AirflowM3PerS, c.SetpointC,
                 c.FanPct, c.Running, c.FanPowerW, c.SetpointMinC, c.SetpointMaxC, c.FanMinPct, c.FanCoastDownS))],
-            room.Rated?.GetValueOrDefault(RatedProperties.BypassFraction) is >= 0 and var bypass ? bypass : null);
+            CoolingRatings.Rated(room.Rated, RatedProperties.BypassFraction, double.NaN) is >= 0 and var bypass ? bypass : null,
+            CoolingRatings.SurveyedReach(room.Rated));
     }
 }

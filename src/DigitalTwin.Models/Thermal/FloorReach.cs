@@ -14,4 +14,11 @@ public sealed record FloorReach(double LengthM, double PlenumShare)
     /// (before the plenum's even share), or null when either position is unknown.</summary>
     public double? Weight(ThermalRack rack, ThermalCrac crac) =>
         rack.Position is { } r && crac.Position is { } c ? Math.Exp(-r.DistanceTo(c) / LengthM) : null;
+
+    /// <summary>A floor as a survey rates it (<c>air_reach_m</c>, <c>plenum_share</c>), or null when no usable reach is
+    /// given: a reach must be a positive distance; a missing plenum share is none, and one outside 0–1 voids the survey.</summary>
+    public static FloorReach? Surveyed(double? lengthM, double? plenumShare) =>
+        lengthM is > 0 and var length && double.IsFinite(length) && (plenumShare ?? 0) is >= 0 and <= 1
+            ? new FloorReach(length, plenumShare ?? 0)
+            : null;
 }

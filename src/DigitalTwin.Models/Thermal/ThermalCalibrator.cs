@@ -61,6 +61,8 @@ public static class ThermalCalibrator
                 ? new("room.air_reach", true, reachBasis)
                 : sources["room.air_reach"] with { Basis = $"{sources["room.air_reach"].Basis}: {reachBasis}" };
         }
+        // The telemetry's reach where it identifies one (the floor as it runs today), else the survey's, if any.
+        reach ??= defaults.Reach;
         var withRise = defaults with { Racks = racks, Cracs = cracs, Affinity = affinity ?? defaults.Affinity, Reach = reach };
         FitRecirculation(room, observed, withRise, racks, sources);
         var heatCapacity = FitHeatCapacity(room, observed, racks, defaults.RoomHeatCapacityJPerK, sources);

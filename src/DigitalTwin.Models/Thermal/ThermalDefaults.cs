@@ -219,11 +219,17 @@ public static class ThermalDefaults
                 new("room.bypass", false, room.BypassFraction is not null
                     ? $"bypass_fraction {bypass:P0} of the units' air reaches no rack"
                     : $"no bypass_fraction: every unit's air reaches some rack's front; what racks do not draw returns to the room"),
-                new("room.air_reach", false, "not known: each rack's cold air led by what it draws, moved only by the units' influences"),
+                new("room.air_reach", false, room.SurveyedReach is { } survey
+                    ? $"floor survey: air_reach_m {survey.LengthM:0.#} m, plenum_share {survey.PlenumShare:P0}"
+                    : "not known: each rack's cold air led by what it draws, moved only by the units' influences"),
                 new("crac.influence", false, $"cooling list {ListedAffinity}, other CRACs {UnlistedAffinity}, × e^(−distance/{InfluenceLengthM} m)"),
                 new("crac.fan_dynamics", false, $"a stopped unit's fan coasts down within its fan_coast_down_s, else {CracCoastDownS:0} s (its coil warms within {CracCoilHoldS:0} s); a running one ramps to a new speed within {CracFanRampS:0} s"),
                 new("crac.capacity", false, $"rated capacity at {NominalReturnC} °C return, {CapacitySlopePerK:P0} per K"),
                 new("crac.power", false, $"COP {1 / CompressorInputPerWatt:0.0} at {ReferenceSupplyC} °C supply, {CompressorImprovementPerK:P0} better per K; fan_power_w or {FanPowerShareOfCapacity:P0} of capacity × speed³"),
-            ]);
+            ])
+        {
+            // A floor that has never run short of air cannot be read from its telemetry; a survey can say it.
+            Reach = room.SurveyedReach,
+        };
     }
 }

@@ -10,9 +10,12 @@ namespace DigitalTwin.Models.Thermal;
 /// <param name="Cracs">The CRACs in the room.</param>
 /// <param name="BypassFraction">Share of the CRACs' air that leaves the floor without reaching any rack's front, 0–0.9
 /// (<c>bypass_fraction</c>, from a floor survey); null when unknown (then <see cref="ThermalDefaults.BypassFraction"/>).</param>
+/// <param name="SurveyedReach">How far each unit's air reaches as a floor survey rates it (<c>air_reach_m</c>,
+/// <c>plenum_share</c>; <see cref="FloorReach.Surveyed"/>), or null: used where the history cannot identify the floor.</param>
 public sealed record ThermalRoom(
     string Id,
     double VolumeM3,
     IReadOnlyList<ThermalRack> Racks,
     IReadOnlyList<ThermalCrac> Cracs,
-    double? BypassFraction = null);
+    double? BypassFraction = null,
+    FloorReach? SurveyedReach = null);

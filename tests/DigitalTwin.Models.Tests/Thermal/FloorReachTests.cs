@@ -68,6 +68,42 @@ public sealed class FloorReachTests
     }
 
     [Fact]
+    public void A_history_that_cannot_tell_the_reach_leaves_it_to_the_floor_survey()
+    {
+        var room = SyntheticRooms.TwoRows();
+        var surveyed = room with { SurveyedReach = new FloorReach(2.5, 0.1) };
+        var truth = ThermalDefaults.For(room);
+        var history = SyntheticHistory.Record(room, truth, hours: 2, seed: 5);
+
+        var withoutSurvey = ThermalCalibrator.Calibrate(room, history);
+        var withSurvey = ThermalCalibrator.Calibrate(surveyed, history);
+
+        Assert.Null(withoutSurvey.Reach);
+        Assert.Equal(new FloorReach(2.5, 0.1), withSurvey.Reach);
+        var source = withSurvey.Sources.Single(s => s.Parameter == "room.air_reach");
+        Assert.False(source.Calibrated);
+        Assert.Contains("floor survey: air_reach_m 2.5 m, plenum_share 10", source.Basis, StringComparison.Ordinal);
+        // With no history at all the survey is the floor too.
+        Assert.Equal(new FloorReach(2.5, 0.1), ThermalDefaults.For(surveyed).Reach);
+    }
+
+    [Theory]
+    [InlineData(3.0, 0.2, 3.0, 0.2)]
+    [InlineData(3.0, null, 3.0, 0.0)]
+    [InlineData(null, 0.2, null, null)]
+    [InlineData(0.0, 0.2, null, null)]
+    [InlineData(-1.0, null, null, null)]
+    [InlineData(3.0, 1.5, null, null)]
+    [InlineData(3.0, -0.1, null, null)]
+    public void A_survey_needs_a_positive_reach_and_a_plenum_share_within_0_and_1(double? reachM, double? plenum, double? expectedM, double? expectedPlenum)
+    {
+        var survey = FloorReach.Surveyed(reachM, plenum);
+
+        Assert.Equal(expectedM, survey?.LengthM);
+        Assert.Equal(expectedPlenum, survey?.PlenumShare);
+    }
+
+    [Fact]
     public void Influences_alike_for_every_rack_say_nothing_of_the_reach()
     {
         var room = SyntheticRooms.TwoRows();

@@ -10,9 +10,10 @@ namespace DigitalTwin.Scenarios.Tests.Support;
 /// A small hall with ids unique to one test: one room (row A: racks r1..r4 in slots 1..4; CRACs c1 at slot 1 and
 /// c2 at slot 4 of row B), UPSs A and B, per rack PDUs A and B from them, three 2 kW servers per rack on both PDUs,
 /// each with a CPU; services web (rack 1) and db (first server of racks 1 and 4). Two 14 kW CRACs (at 27 °C return) cool 24 kW: enough with both, not with one.
-/// The CRACs carry no <c>fan_coast_down_s</c> unless one is given.
+/// The CRACs carry no <c>fan_coast_down_s</c> unless one is given, and rate their setpoint range (14–27 °C) unless told not to;
+/// the room rates no floor survey unless given an <c>air_reach_m</c> (then with no plenum share).
 /// </summary>
-public sealed class ScenarioHall(double? cracCoastDownS = null)
+public sealed class ScenarioHall(double? cracCoastDownS = null, bool cracRangesRated = true, double? airReachM = null)
 {
     public const int Racks = 4;
     public const int ServersPerRack = 3;
@@ -41,7 +42,7 @@ public sealed class ScenarioHall(double? cracCoastDownS = null)
         var twins = new List<TwinSpec>
         {
             new(DataCentre, TwinKind.DataCentre, null),
-            new(Room, TwinKind.Room, DataCentre, Rated: new Dictionary<string, double> { ["volume_m3"] = 300 }),
+            new(Room, TwinKind.Room, DataCentre, Rated: RoomRating()),
             new(Ups('a'), TwinKind.Ups, Room, Rated: new Dictionary<string, double> { [RatedProperties.Capacity] = 40_000 }),
             new(Ups('b'), TwinKind.Ups, Room, Rated: new Dictionary<string, double> { [RatedProperties.Capacity] = 40_000 }),
         };
@@ -71,9 +72,25 @@ public sealed class ScenarioHall(double? cracCoastDownS = null)
         return new TopologyDocument(twins);
     }
 
+    private Dictionary<string, double> RoomRating()
+    {
+        var rated = new Dictionary<string, double> { [RatedProperties.Volume] = 300 };
+        if (airReachM is { } reach)
+        {
+            rated[RatedProperties.AirReach] = reach;
+            rated[RatedProperties.PlenumShare] = 0;
+        }
+        return rated;
+    }
+
     private Dictionary<string, double> CracRating()
     {
-        var rated = new Dictionary<string, double> { [RatedProperties.CoolingCapacity] = 14_000, ["setpoint_min_c"] = 14, ["setpoint_max_c"] = 27 };
+        var rated = new Dictionary<string, double> { [RatedProperties.CoolingCapacity] = 14_000 };
+        if (cracRangesRated)
+        {
+            rated[RatedProperties.SetpointMin] = 14;
+            rated[RatedProperties.SetpointMax] = 27;
+        }
         if (cracCoastDownS is { } coast)
         {
             rated[RatedProperties.FanCoastDown] = coast;

@@ -132,7 +132,7 @@ internal sealed class CalibratedRooms
     private static ThermalRoom Describe(PlantRoom room) => new(room.Id, room.VolumeRated ? room.VolumeM3 : 0,
         room.Racks.Select(Describe).ToList(),
         room.Cracs.Select(c => new ThermalCrac(c.Id, Point(c.Floor), c.CapacityW, c.AirflowRated ? c.AirflowM3S : 0, c.SetpointC, c.FanPct, !c.Failed,
-            c.FanPowerW, c.SetpointMinC, c.SetpointMaxC, c.FanMinPct, c.FanCoastDownS)).ToList(), room.BypassFraction);
+            c.FanPowerW, c.SetpointMinC, c.SetpointMaxC, c.FanMinPct, c.FanCoastDownS)).ToList(), room.BypassFraction, room.SurveyedReach);
 
     private static ThermalRack Describe(PlantRack rack) => new(rack.Id, Point(rack.Floor), rack.PowerW, rack.LimitC, rack.CoolingUnits,
         rack.Added ? 0 : rack.Servers.Count, rack.NameplateW);

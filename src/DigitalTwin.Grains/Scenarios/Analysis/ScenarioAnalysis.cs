@@ -4,6 +4,7 @@ using DigitalTwin.Abstractions.Scenarios;
 using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Grains.Scenarios.Forking;
 using DigitalTwin.Grains.Scenarios.Plant;
+using DigitalTwin.Grains.Cooling;
 
 namespace DigitalTwin.Grains.Scenarios.Analysis;
 
@@ -34,7 +35,7 @@ internal static class ScenarioAnalysis
         var runs = 2;
 
         var budgets = fork.Snapshots.Values.Where(s => s.Spec.Kind == TwinKind.Rack)
-            .ToDictionary(s => s.Spec.Id, s => s.Spec.Rated?.GetValueOrDefault(RatedProperties.PowerBudget) ?? double.PositiveInfinity, StringComparer.Ordinal);
+            .ToDictionary(s => s.Spec.Id, s => CoolingRatings.Rated(s.Spec.Rated, RatedProperties.PowerBudget, double.PositiveInfinity), StringComparer.Ordinal);
         MitigationOutcome? mitigation = null;
         var candidates = MitigationSearch.Propose(scenario, baseline, budgets);
         var tried = new List<(MitigationCandidate Candidate, PlantRun Run)>();

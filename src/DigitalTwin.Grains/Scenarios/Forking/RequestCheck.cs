@@ -4,6 +4,7 @@ using DigitalTwin.Abstractions.Topology;
 using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Grains.Scenarios.Plant;
 using P = DigitalTwin.Abstractions.Scenarios.ScenarioProblemCodes;
+using DigitalTwin.Grains.Cooling;
 
 namespace DigitalTwin.Grains.Scenarios.Forking;
 
@@ -110,13 +111,13 @@ internal static class RequestCheck
                 continue;
             }
             var rated = fork.Snapshots[setting.CracId].Spec.Rated;
-            var low = rated?.GetValueOrDefault(RatedProperties.SetpointMin) ?? 10;
-            var high = rated?.GetValueOrDefault(RatedProperties.SetpointMax) ?? 35;
+            // The same ranges the plant and the cooling loop assume for a unit that does not rate them.
+            var (low, high) = CoolingRatings.SetpointRange(rated);
             if (setting.SetpointC is { } s && double.IsFinite(s) && (s < low || s > high))
             {
                 problems.Add(new(P.InvalidValue, $"{setting.CracId} takes setpoints from {low} to {high} °C; {s} °C is outside.", setting.CracId));
             }
-            var fanMin = rated?.GetValueOrDefault(RatedProperties.FanMinPercent) ?? 0;
+            var (fanMin, _) = CoolingRatings.FanRange(rated);
             if (setting.FanPct is { } f && f is >= 0 and <= 100 && f < fanMin && f > 0)
             {
                 problems.Add(new(P.InvalidValue, $"{setting.CracId} runs its fan at {fanMin} % or more (or 0, off); {f} % is below.", setting.CracId));

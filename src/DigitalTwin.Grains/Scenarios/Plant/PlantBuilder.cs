@@ -3,6 +3,7 @@ using DigitalTwin.Abstractions.Scenarios;
 using DigitalTwin.Abstractions.Telemetry;
 using DigitalTwin.Abstractions.Twins;
 using DigitalTwin.Grains.Scenarios.Forking;
+using DigitalTwin.Grains.Cooling;
 
 namespace DigitalTwin.Grains.Scenarios.Plant;
 
@@ -35,8 +36,9 @@ internal static class PlantBuilder
         {
             var spec = Snap(room.Id)!.Spec;
             var rated = spec.Rated?.GetValueOrDefault(RatedProperties.Volume) is > 0 and var v ? v : (double?)null;
-            var bypass = spec.Rated?.GetValueOrDefault(RatedProperties.BypassFraction) is >= 0 and var b ? b : (double?)null;
-            plant.Rooms[room.Id] = new PlantRoom { Id = room.Id, VolumeM3 = rated ?? 0, VolumeRated = rated is not null, BypassFraction = bypass };
+            var bypass = CoolingRatings.Rated(spec.Rated, RatedProperties.BypassFraction, double.NaN) is >= 0 and var b ? b : (double?)null;
+            plant.Rooms[room.Id] = new PlantRoom { Id = room.Id, VolumeM3 = rated ?? 0, VolumeRated = rated is not null, BypassFraction = bypass,
+                SurveyedReach = CoolingRatings.SurveyedReach(spec.Rated) };
         }
 
         var placements = plant.Rooms.Keys.ToDictionary(id => id, id => new Placement(Snap(id)!.Spec,
@@ -94,12 +96,12 @@ internal static class PlantBuilder
             Id = spec.Id, RoomId = roomId, Floor = placement.Of(spec.Position), CapacityW = capacity,
             AirflowM3S = airflow ?? 0, AirflowRated = airflow is not null, FanPowerW = spec.Rated?.GetValueOrDefault(RatedProperties.FanPower) ?? 0,
             SetpointC = setpoint ?? DefaultSetpointC, FanPct = fan ?? 100,
-            SetpointMinC = spec.Rated?.GetValueOrDefault(RatedProperties.SetpointMin) ?? 14,
-            SetpointMaxC = spec.Rated?.GetValueOrDefault(RatedProperties.SetpointMax) ?? 27,
-            FanMinPct = spec.Rated?.GetValueOrDefault(RatedProperties.FanMinPercent) ?? 30,
+            // A range the topology leaves out is the common one (GetValueOrDefault would read it as 0 °C and 0 %).
+            SetpointMinC = CoolingRatings.SetpointRange(spec.Rated).Min,
+            SetpointMaxC = CoolingRatings.SetpointRange(spec.Rated).Max,
+            FanMinPct = CoolingRatings.FanRange(spec.Rated).Min,
             // A missing rating is the default, not 0 (GetValueOrDefault would read it as a fan that stops dead).
-            FanCoastDownS = spec.Rated is not null && spec.Rated.TryGetValue(RatedProperties.FanCoastDown, out var coast)
-                ? coast : DigitalTwin.Models.Thermal.ThermalDefaults.CracCoastDownS,
+            FanCoastDownS = CoolingRatings.Rated(spec.Rated, RatedProperties.FanCoastDown, DigitalTwin.Models.Thermal.ThermalDefaults.CracCoastDownS),
             ObservedSupplyC = Latest(crac, MetricNames.SupplyTemperature),
             ObservedReturnC = Latest(crac, MetricNames.ReturnTemperature),
         };
