@@ -32,7 +32,7 @@ public sealed class Scenarios_over_http_and_dt_against_a_silo_process : IDisposa
                 Assert.True(answer.RootElement.TryGetProperty(name, out _), $"the answer has no '{name}'");
             }
             var rack = answer.RootElement.GetProperty("racks")[0];
-            foreach (var name in new[] { "id", "timeToLimitS", "peakInletC", "series" }) Assert.True(rack.TryGetProperty(name, out _), $"a rack has no '{name}'");
+            foreach (var name in new[] { "id", "timeToLimitS", "peakInletC", "series", "airHeadroomPct" }) Assert.True(rack.TryGetProperty(name, out _), $"a rack has no '{name}'");
         }
         var held = await silo.Http.GetAsync($"/api/scenarios/http-{hall.P}");
         Assert.Equal(HttpStatusCode.OK, held.StatusCode);

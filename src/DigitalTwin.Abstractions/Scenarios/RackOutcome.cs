@@ -9,6 +9,10 @@ namespace DigitalTwin.Abstractions.Scenarios;
 /// <param name="BaselinePeakInletC">The highest inlet of the unperturbed baseline, °C.</param>
 /// <param name="ItPowerW">Its IT power in the scenario, W.</param>
 /// <param name="Series">Inlet temperature at every step, °C (value i at i × the answer's StepS).</param>
+/// <param name="AirHeadroomPct">At its lowest over the horizon, how much more cold air reaches the rack than its servers
+/// draw, % (−5: they draw 5 % more than they are given and breathe exhaust for it). A rack that holds with little to
+/// spare is one a small rise in its load, or air the floor sends elsewhere, can tip: the model cannot see either
+/// coming, so the answer says how near it is. Null when the model did not record it.</param>
 [GenerateSerializer, Immutable, Alias("dt.RackOutcome")]
 public sealed record RackOutcome(
     [property: Id(0)] string Id,
@@ -18,4 +22,5 @@ public sealed record RackOutcome(
     [property: Id(4)] double PeakInletC,
     [property: Id(5)] double BaselinePeakInletC,
     [property: Id(6)] double ItPowerW,
-    [property: Id(7)] IReadOnlyList<double> Series);
+    [property: Id(7)] IReadOnlyList<double> Series,
+    [property: Id(8)] double? AirHeadroomPct = null);

@@ -13,6 +13,9 @@ namespace DigitalTwin.Models.Thermal;
 /// <param name="PeakInletC">Highest inlet over the horizon, °C.</param>
 /// <param name="MeanInletC">Mean inlet over the rack's servers (the mixed air, without the hottest server's extra share
 /// or its sensor's offset) at each time, °C; empty when not recorded.</param>
+/// <param name="LeastAirShare">The lowest, over the horizon, of the cold air reaching the rack over the air its servers
+/// draw: above 1 it has air to spare, below 1 its servers breathe exhaust for the rest. How near a rack that holds came
+/// to starving, which a time to the limit cannot say; NaN when not recorded.</param>
 public sealed record RackInletSeries(
     string Id,
     IReadOnlyList<double> InletC,
@@ -20,4 +23,5 @@ public sealed record RackInletSeries(
     double LimitC,
     double? TimeToLimitS,
     double PeakInletC,
-    IReadOnlyList<double>? MeanInletC = null);
+    IReadOnlyList<double>? MeanInletC = null,
+    double LeastAirShare = double.NaN);

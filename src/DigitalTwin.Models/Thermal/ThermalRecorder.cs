@@ -8,6 +8,7 @@ internal sealed class ThermalRecorder(int capacity)
     private readonly Dictionary<string, List<double>> inlets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<double>> exhausts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<double>> means = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> leastAir = new(StringComparer.Ordinal);
     private readonly List<string> rackOrder = [];
     private readonly Dictionary<string, (List<double> Supply, List<double> Load, List<double> Power, List<bool> Saturated)> cracs = new(StringComparer.Ordinal);
 
@@ -29,6 +30,8 @@ internal sealed class ThermalRecorder(int capacity)
             series.Add(plant.ReportedInlet(j));
             exhausts[id].Add(plant.ExhaustC(j));
             means[id].Add(plant.RackInletMixC[j]);
+            if (double.IsFinite(plant.RackSupplyShare[j]))
+                leastAir[id] = Math.Min(leastAir.GetValueOrDefault(id, double.PositiveInfinity), plant.RackSupplyShare[j]);
         }
         for (var i = 0; i < plant.Cracs.Length; i++)
         {
@@ -57,7 +60,7 @@ internal sealed class ThermalRecorder(int capacity)
             var series = inlets[id];
             var crossing = Crossing(series, limit);
             var peak = series.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max();
-            racks.Add(new RackInletSeries(id, series, exhausts[id], limit, crossing, peak, means[id]));
+            racks.Add(new RackInletSeries(id, series, exhausts[id], limit, crossing, peak, means[id], leastAir.GetValueOrDefault(id, double.NaN)));
             if (crossing is { } s && (first is null || s < first))
             {
                 first = s;

@@ -55,6 +55,7 @@ internal sealed class CalibratedRooms
         var series = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var limits = new Dictionary<string, double?>(StringComparer.Ordinal);
         var peaks = new Dictionary<string, double>(StringComparer.Ordinal);
+        var air = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var room in plant.Rooms.Values)
         {
             var run = _models[room.Id].Simulate(Perturbations(room, 0), horizonS, seriesStepS);
@@ -63,9 +64,10 @@ internal sealed class CalibratedRooms
                 series[rack.Id] = rack.InletC.Select(v => Math.Round(v, 3)).ToArray();
                 limits[rack.Id] = rack.TimeToLimitS;
                 peaks[rack.Id] = rack.PeakInletC;
+                air[rack.Id] = rack.LeastAirShare;
             }
         }
-        return new PlantRun(plant, new ThermalRun(seriesStepS, series, limits, peaks));
+        return new PlantRun(plant, new ThermalRun(seriesStepS, series, limits, peaks, air));
     }
 
     /// <summary>

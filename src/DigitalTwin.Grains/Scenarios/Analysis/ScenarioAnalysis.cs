@@ -18,6 +18,10 @@ internal static class ScenarioAnalysis
     private const double RecoveryToleranceC = 0.5;
     private static readonly TimeSpan RecoveryHorizon = TimeSpan.FromHours(6);
 
+    /// <summary>A rack's least cold air over what it draws as a percentage to spare (negative: short), or null when unknown.</summary>
+    private static double? AirHeadroomPct(double leastAirShare) =>
+        double.IsFinite(leastAirShare) ? Math.Round((leastAirShare - 1) * 100, 1) : null;
+
     public static ScenarioAnswer Answer(string scenarioId, ForkedSubtree fork, IReadOnlyDictionary<string, Models.Thermal.ThermalHistory> histories,
         ScenarioRequest request, ScenarioOptions options,
         double forkMs, int twinsForked, DateTimeOffset now, DateTimeOffset expiresAt, RoomCalibrationCache? cache = null)
@@ -56,7 +60,7 @@ internal static class ScenarioAnalysis
         var plant = scenario.Plant;
         var racks = plant.Racks.Values.Select(r => new RackOutcome(r.Id, r.RoomId, r.LimitC, scenario.Thermal.TimeToLimitS[r.Id],
                 Math.Round(scenario.Thermal.PeakC[r.Id], 2), Math.Round(baseline.Thermal.PeakC.GetValueOrDefault(r.Id, double.NaN), 2),
-                Math.Round(r.PowerW, 1), scenario.Thermal.Series[r.Id]))
+                Math.Round(r.PowerW, 1), scenario.Thermal.Series[r.Id], AirHeadroomPct(scenario.Thermal.LeastAirShare.GetValueOrDefault(r.Id, double.NaN))))
             .OrderBy(r => r.TimeToLimitS ?? double.MaxValue).ThenByDescending(r => r.PeakInletC).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
         var affected = Affected(plant, scenario);
         var services = ServiceImpacts(fork, affected);
