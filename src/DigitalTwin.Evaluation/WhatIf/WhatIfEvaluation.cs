@@ -22,17 +22,27 @@ public static class WhatIfEvaluation
     {
         if (!layout.Cracs.Any(c => c.Id == cracId)) throw new ArgumentException($"{cracId}: not a CRAC of {layout.RoomId}");
         var before = new ThermalHistoryBuilder(TimeSpan.FromSeconds(stepS));
-        var after = new ThermalHistoryBuilder(TimeSpan.FromSeconds(stepS), carryBins: 6);
+        var after = new ThermalHistoryBuilder(TimeSpan.FromSeconds(stepS), carryBins: CarryBins);
+        // The same readings without carrying: which bins hold a fresh reading of each rack.
+        var fresh = new ThermalHistoryBuilder(TimeSpan.FromSeconds(stepS), carryBins: 0);
         var cracIds = layout.Cracs.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         // Anchor the after-grid at the failure so its bins line up with the prediction's times.
-        foreach (var rack in layout.Racks) after.AddServerReading(rack.Id, "anchor", "power_w", faultAt, 0);
+        foreach (var rack in layout.Racks)
+        {
+            after.AddServerReading(rack.Id, "anchor", "power_w", faultAt, 0);
+            fresh.AddServerReading(rack.Id, "anchor", "power_w", faultAt, 0);
+        }
         DateTimeOffset? first = null;
         foreach (var r in readings)
         {
             var target = r.At < faultAt ? before : r.At <= faultAt.AddSeconds(horizonS + stepS) ? after : null;
             if (target is null) continue;
             if (r.At < faultAt && (first is null || r.At < first)) first = r.At;
-            if (layout.ServerRacks.TryGetValue(r.TwinId, out var rackId)) target.AddServerReading(rackId, r.TwinId, r.Metric, r.At, r.Value);
+            if (layout.ServerRacks.TryGetValue(r.TwinId, out var rackId))
+            {
+                target.AddServerReading(rackId, r.TwinId, r.Metric, r.At, r.Value);
+                if (target == after) fresh.AddServerReading(rackId, r.TwinId, r.Metric, r.At, r.Value);
+            }
             // A switch's air comes from the same cold aisle and its heat leaves with the rack's: its power is the rack's
             // too, as the live scenarios count it.
             else if (r.Metric == "power_w" && layout.EquipmentRacks.TryGetValue(r.TwinId, out var holder)) target.AddEquipmentPower(holder, r.TwinId, r.At, r.Value);
@@ -43,12 +53,15 @@ public static class WhatIfEvaluation
         var parameters = calibrate ? ThermalCalibrator.Calibrate(room, history) : ThermalDefaults.For(room);
         var prediction = new RoomThermalModel(room, parameters).Simulate([new CracFailure(0, cracId)], horizonS, stepS);
         var outcome = after.Build();
+        var freshOutcome = fresh.Build();
 
         var racks = new List<RackComparison>();
         var errors = new List<double>();
         foreach (var predicted in prediction.Racks)
         {
-            var actual = outcome.Racks.TryGetValue(predicted.Id, out var h) ? h.InletMaxC : [];
+            IReadOnlyList<double> actual = outcome.Racks.TryGetValue(predicted.Id, out var h)
+                ? Bridged(h.InletMaxC, freshOutcome.Racks.TryGetValue(predicted.Id, out var f) ? f.InletMaxC : h.InletMaxC)
+                : Array.Empty<double>();
             var rackErrors = new List<double>();
             double? actualCrossing = null;
             var actualPeak = double.NaN;
@@ -68,6 +81,30 @@ public static class WhatIfEvaluation
         return new WhatIfComparison(layout.RoomId, cracId, prediction.FirstLimitS, firstActual?.ActualS, prediction.FirstRackId,
             firstActual?.Id, errors.Count > 0 ? errors.Average() : double.NaN, racks, parameters.Sources,
             first is null ? 0 : (faultAt - first.Value).TotalSeconds);
+    }
+
+    /// <summary>Empty bins a rack's last reading is carried over before it counts as missing.</summary>
+    private const int CarryBins = 6;
+
+    /// <summary>
+    /// A rack's outcome with every bin that no reading reached (its value carried from an earlier bin) replaced by a
+    /// straight line between the readings either side. Telemetry every 20 s on a 10 s grid would otherwise hold each
+    /// reading for a step, and a crossing read across that step would come up to one interval late (36 s for a rack
+    /// the simulator's own truth has crossing at 31 s).
+    /// </summary>
+    private static double[] Bridged(IReadOnlyList<double> carried, IReadOnlyList<double> fresh)
+    {
+        var bridged = carried.ToArray();
+        var previous = -1;
+        for (var k = 0; k < bridged.Length; k++)
+        {
+            if (k >= fresh.Count || !double.IsFinite(fresh[k])) continue;
+            if (previous >= 0 && k - previous > 1 && k - previous <= CarryBins + 1)
+                for (var g = previous + 1; g < k; g++)
+                    bridged[g] = carried[previous] + (carried[k] - carried[previous]) * (g - previous) / (k - previous);
+            previous = k;
+        }
+        return bridged;
     }
 
     private static double Crossing(IReadOnlyList<double> times, IReadOnlyList<double> series, int k, double limit)
