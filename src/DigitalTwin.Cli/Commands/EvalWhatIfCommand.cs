@@ -42,9 +42,23 @@ internal static class EvalWhatIfCommand
         var recording = new Option<string>("--recording") { Description = "Offline: judge the model against this telemetry recording (JSON lines {\"ts\",\"topic\",\"payload\"}, from any simulator or data centre) instead of running one; needs --topology, --fail and --fault-at." };
         var topology = new Option<string>("--topology") { Description = "Offline: the recording's topology file." };
         var faultAt = new Option<DateTimeOffset?>("--fault-at") { Description = "Offline: when the --fail CRAC failed in the recording (ISO 8601)." };
+        var calibrationWindow = new Option<double>("--calibration-window")
+        {
+            Description = "Offline: hours of telemetry before the failure the calibration reads, as the twin's Scenarios:CalibrationWindow does (0: all of it).",
+            DefaultValueFactory = _ => 3,
+        };
+        var calibrationBin = new Option<double>("--calibration-bin")
+        {
+            Description = "Offline: the calibration history's grid in seconds (the twin's scenarios read its one-minute means).",
+            DefaultValueFactory = _ => 60,
+        };
+        var series = new Option<string?>("--series")
+        {
+            Description = "Offline: print this rack's predicted and recorded inlet at every step to stderr (\"first\": the rack that crossed first, else the hottest).",
+        };
         var command = new Command("whatif", "Run the simulator and a silo together, ask the twin what a CRAC failure would do, fail it in the simulator and print WHATIF (and WHATIF-SWEEP); or, with --recording, judge the model against recorded telemetry.")
         {
-            seed, servers, rooms, fail, load, timeScale, interval, warmup, epoch, horizon, sweep, recording, topology, faultAt,
+            seed, servers, rooms, fail, load, timeScale, interval, warmup, epoch, horizon, sweep, recording, topology, faultAt, calibrationWindow, calibrationBin, series,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,7 +74,14 @@ internal static class EvalWhatIfCommand
                     Console.Error.WriteLine($"dt eval whatif: no such file: {(File.Exists(recorded) ? topologyPath : recorded)}");
                     return 2;
                 }
-                return EvalWhatIfRecording.Run(recorded, topologyPath, failed, at, parse.GetValue(horizon), 10);
+                var (windowH, binS) = (parse.GetValue(calibrationWindow), parse.GetValue(calibrationBin));
+                if (windowH < 0 || binS is < 1 or > 600)
+                {
+                    Console.Error.WriteLine("dt eval whatif: --calibration-window must be at least 0 h and --calibration-bin between 1 and 600 s");
+                    return 2;
+                }
+                return EvalWhatIfRecording.Run(recorded, topologyPath, failed, at, parse.GetValue(horizon), 10,
+                    windowH > 0 ? TimeSpan.FromHours(windowH) : null, TimeSpan.FromSeconds(binS), parse.GetValue(series));
             }
             var settings = new WhatIfSettings(parse.GetValue(warmup) * 3600, parse.GetValue(horizon));
             if (settings.WarmupS < 0 || settings.HorizonS is < 60 or > 86_400)

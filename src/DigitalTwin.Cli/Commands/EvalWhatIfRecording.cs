@@ -12,7 +12,8 @@ namespace DigitalTwin.Cli.Commands;
 /// </summary>
 internal static class EvalWhatIfRecording
 {
-    public static int Run(string recordingPath, string topologyPath, string cracId, DateTimeOffset faultAt, double horizonS, double stepS)
+    public static int Run(string recordingPath, string topologyPath, string cracId, DateTimeOffset faultAt, double horizonS, double stepS,
+        TimeSpan? calibrationWindow, TimeSpan calibrationBin, string? seriesRack)
     {
         var parsed = TopologyFile.Load(topologyPath);
         if (!parsed.IsComplete)
@@ -30,7 +31,8 @@ internal static class EvalWhatIfRecording
         var readings = TelemetryRecording.Read(recordingPath, out var skipped, twins.Contains);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"eval: {readings.Count} readings of {layout.RoomId} from {recordingPath} ({skipped} lines skipped); {cracId} fails at {faultAt:O}"));
-        var comparison = WhatIfEvaluation.Compare(layout, readings, faultAt, cracId, horizonS, stepS);
+        var comparison = WhatIfEvaluation.Compare(layout, readings, faultAt, cracId, horizonS, stepS,
+            calibrationWindow: calibrationWindow, calibrationBin: calibrationBin);
         foreach (var rack in comparison.Racks.OrderBy(r => r.ActualS ?? double.MaxValue).ThenByDescending(r => r.ActualPeakC).Take(8))
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -38,8 +40,28 @@ internal static class EvalWhatIfRecording
         }
         foreach (var source in comparison.Calibration)
             Console.Error.WriteLine($"eval:   {(source.Calibrated ? "calibrated" : "default")} {source.Parameter}: {source.Basis}");
+        if (seriesRack is not null) PrintSeries(comparison, seriesRack, stepS);
         Console.WriteLine(comparison.ToLine());
         return 0;
+    }
+
+    /// <summary>One line a step: seconds after the failure, predicted and recorded inlet of the rack asked for.</summary>
+    private static void PrintSeries(WhatIfComparison comparison, string rackId, double stepS)
+    {
+        var rack = rackId == "first"
+            ? comparison.Racks.OrderBy(r => r.ActualS ?? double.MaxValue).ThenByDescending(r => r.ActualPeakC).FirstOrDefault()
+            : comparison.Racks.FirstOrDefault(r => r.Id == rackId);
+        if (rack is null)
+        {
+            Console.Error.WriteLine($"eval: --series {rackId}: no such rack in {comparison.RoomId}");
+            return;
+        }
+        Console.Error.WriteLine($"eval: series {rack.Id} (s, predicted °C, recorded °C)");
+        for (var k = 0; k < rack.PredictedC.Count; k++)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"eval:   {k * stepS:F0} {rack.PredictedC[k]:F2} {(k < rack.ActualC.Count ? rack.ActualC[k] : double.NaN):F2}"));
+        }
     }
 
     private static string Seconds(double? s) => s is { } v ? v.ToString("F0", CultureInfo.InvariantCulture) : "none";

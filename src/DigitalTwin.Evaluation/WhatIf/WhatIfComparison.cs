@@ -45,4 +45,11 @@ public sealed record WhatIfComparison(
 }
 
 /// <summary>One rack of a <see cref="WhatIfComparison"/>.</summary>
-public sealed record RackComparison(string Id, double LimitC, double? PredictedS, double? ActualS, double PredictedPeakC, double ActualPeakC, double MaeC);
+public sealed record RackComparison(string Id, double LimitC, double? PredictedS, double? ActualS, double PredictedPeakC, double ActualPeakC, double MaeC)
+{
+    /// <summary>The rack's predicted inlet at each step after the failure, °C.</summary>
+    public IReadOnlyList<double> PredictedC { get; init; } = [];
+
+    /// <summary>Its recorded hottest inlet at the same steps, °C (NaN where the recording has none).</summary>
+    public IReadOnlyList<double> ActualC { get; init; } = [];
+}

@@ -17,11 +17,17 @@ public static class WhatIfEvaluation
     /// <param name="horizonS">How long after the failure to compare, s.</param>
     /// <param name="stepS">Grid step, s (also the bin of the history).</param>
     /// <param name="calibrate">False to predict with topology defaults only (to measure what calibration adds).</param>
+    /// <param name="calibrationWindow">How much telemetry before the failure the calibration reads; null for all of it.
+    /// The twin's scenarios read <c>Scenarios:CalibrationWindow</c> (3 h by default).</param>
+    /// <param name="calibrationBin">The calibration history's grid; null for <paramref name="stepS"/>. The twin's
+    /// scenarios read the twins' one-minute means.</param>
     public static WhatIfComparison Compare(RoomLayout layout, IReadOnlyList<TelemetryReading> readings, DateTimeOffset faultAt,
-        string cracId, double horizonS = 3600, double stepS = 10, bool calibrate = true)
+        string cracId, double horizonS = 3600, double stepS = 10, bool calibrate = true, TimeSpan? calibrationWindow = null, TimeSpan? calibrationBin = null)
     {
         if (!layout.Cracs.Any(c => c.Id == cracId)) throw new ArgumentException($"{cracId}: not a CRAC of {layout.RoomId}");
-        var before = new ThermalHistoryBuilder(TimeSpan.FromSeconds(stepS));
+        if (calibrationWindow <= TimeSpan.Zero || calibrationBin <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(calibrationWindow), "the calibration's window and bin must be positive");
+        var from = calibrationWindow is { } w ? faultAt - w : DateTimeOffset.MinValue;
+        var before = new ThermalHistoryBuilder(calibrationBin ?? TimeSpan.FromSeconds(stepS));
         var after = new ThermalHistoryBuilder(TimeSpan.FromSeconds(stepS), carryBins: CarryBins);
         // The same readings without carrying: which bins hold a fresh reading of each rack.
         var fresh = new ThermalHistoryBuilder(TimeSpan.FromSeconds(stepS), carryBins: 0);
@@ -35,7 +41,7 @@ public static class WhatIfEvaluation
         DateTimeOffset? first = null;
         foreach (var r in readings)
         {
-            var target = r.At < faultAt ? before : r.At <= faultAt.AddSeconds(horizonS + stepS) ? after : null;
+            var target = r.At < faultAt ? (r.At >= from ? before : null) : r.At <= faultAt.AddSeconds(horizonS + stepS) ? after : null;
             if (target is null) continue;
             if (r.At < faultAt && (first is null || r.At < first)) first = r.At;
             if (layout.ServerRacks.TryGetValue(r.TwinId, out var rackId))
@@ -75,7 +81,11 @@ public static class WhatIfEvaluation
             }
             errors.AddRange(rackErrors);
             racks.Add(new RackComparison(predicted.Id, predicted.LimitC, predicted.TimeToLimitS, actualCrossing, predicted.PeakInletC,
-                actualPeak, rackErrors.Count > 0 ? rackErrors.Average() : double.NaN));
+                actualPeak, rackErrors.Count > 0 ? rackErrors.Average() : double.NaN)
+            {
+                PredictedC = predicted.InletC,
+                ActualC = [.. Enumerable.Range(0, prediction.TimesS.Count).Select(k => k < actual.Count ? actual[k] : double.NaN)],
+            });
         }
         var firstActual = racks.Where(r => r.ActualS is not null).OrderBy(r => r.ActualS).FirstOrDefault();
         return new WhatIfComparison(layout.RoomId, cracId, prediction.FirstLimitS, firstActual?.ActualS, prediction.FirstRackId,
