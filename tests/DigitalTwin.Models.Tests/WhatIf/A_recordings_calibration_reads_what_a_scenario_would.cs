@@ -1,5 +1,4 @@
 using DigitalTwin.Evaluation.WhatIf;
-using DigitalTwin.Topology;
 
 namespace DigitalTwin.Models.Tests.WhatIf;
 
@@ -16,30 +15,12 @@ public sealed class A_recordings_calibration_reads_what_a_scenario_would
     [Fact]
     public void Only_the_window_before_the_failure_is_read_on_its_grid()
     {
-        var layout = Assert.Single(TopologyThermalLayout.Build(TopologyFile.Parse("""
-            twins:
-              - { id: dc, kind: datacentre }
-              - { id: room-1, kind: room, parent: dc, rated: { volume_m3: 200 } }
-              - { id: crac-1, kind: crac, parent: room-1, position: { row: B, slot: 1 }, rated: { cooling_capacity_w: 50000, airflow_m3_s: 4 } }
-              - { id: crac-2, kind: crac, parent: room-1, position: { row: B, slot: 4 }, rated: { cooling_capacity_w: 50000, airflow_m3_s: 4 } }
-              - { id: rack-1, kind: rack, parent: room-1, position: { row: A, slot: 1 }, cooling: [crac-1, crac-2] }
-              - { id: srv-1, kind: server, parent: rack-1 }
-            """).Document!.Twins));
+        var layout = OneRackRoom.Layout();
         var readings = new List<TelemetryReading>();
         // Five hours of a quiet room, a reading every 20 s.
         for (var s = -5 * 3600; s < 0; s += 20)
         {
-            var at = FaultAt.AddSeconds(s);
-            readings.Add(new(at, "srv-1", "inlet_temp_c", 22));
-            readings.Add(new(at, "srv-1", "outlet_temp_c", 34));
-            readings.Add(new(at, "srv-1", "power_w", 3000));
-            foreach (var crac in new[] { "crac-1", "crac-2" })
-            {
-                readings.Add(new(at, crac, "supply_temp_c", 18));
-                readings.Add(new(at, crac, "return_temp_c", 28));
-                readings.Add(new(at, crac, "setpoint_c", 18));
-                readings.Add(new(at, crac, "fan_pct", 60));
-            }
+            OneRackRoom.Steady(readings, FaultAt.AddSeconds(s));
         }
 
         var all = WhatIfEvaluation.Compare(layout, readings, FaultAt, "crac-1", horizonS: 60, stepS: 10);

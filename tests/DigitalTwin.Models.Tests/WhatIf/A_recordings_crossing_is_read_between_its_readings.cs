@@ -1,5 +1,4 @@
 using DigitalTwin.Evaluation.WhatIf;
-using DigitalTwin.Topology;
 
 namespace DigitalTwin.Models.Tests.WhatIf;
 
@@ -16,21 +15,13 @@ public sealed class A_recordings_crossing_is_read_between_its_readings
     [Fact]
     public void Readings_every_twenty_seconds_cross_where_the_line_between_them_does()
     {
-        var layout = Assert.Single(TopologyThermalLayout.Build(TopologyFile.Parse("""
-            twins:
-              - { id: dc, kind: datacentre }
-              - { id: room-1, kind: room, parent: dc, rated: { volume_m3: 200 } }
-              - { id: crac-1, kind: crac, parent: room-1, position: { row: B, slot: 1 }, rated: { cooling_capacity_w: 50000, airflow_m3_s: 4 } }
-              - { id: crac-2, kind: crac, parent: room-1, position: { row: B, slot: 4 }, rated: { cooling_capacity_w: 50000, airflow_m3_s: 4 } }
-              - { id: rack-1, kind: rack, parent: room-1, position: { row: A, slot: 1 }, cooling: [crac-1, crac-2] }
-              - { id: srv-1, kind: server, parent: rack-1, limits: { inlet_temp_c: { criticalAbove: 32 } } }
-            """).Document!.Twins));
+        var layout = OneRackRoom.Layout();
         var readings = new List<TelemetryReading>();
         // Half an hour of a quiet room before the failure, then the rack's inlet at 0, 20, 40 and 60 s after it:
         // 28 → 30 → 34 → 35 °C, so the line between the readings crosses 32 °C at 30 s.
         for (var s = -1800; s < 0; s += 20)
         {
-            Steady(readings, FaultAt.AddSeconds(s));
+            OneRackRoom.Steady(readings, FaultAt.AddSeconds(s));
         }
         foreach (var (s, inlet) in new[] { (0, 28.0), (20, 30.0), (40, 34.0), (60, 35.0) })
         {
@@ -46,19 +37,5 @@ public sealed class A_recordings_crossing_is_read_between_its_readings
         Assert.NotNull(rack.ActualS);
         Assert.Equal(30, rack.ActualS!.Value, 0.5);
         Assert.Equal(30, comparison.ActualS!.Value, 0.5);
-    }
-
-    private static void Steady(List<TelemetryReading> readings, DateTimeOffset at)
-    {
-        readings.Add(new(at, "srv-1", "inlet_temp_c", 22));
-        readings.Add(new(at, "srv-1", "outlet_temp_c", 34));
-        readings.Add(new(at, "srv-1", "power_w", 3000));
-        foreach (var crac in new[] { "crac-1", "crac-2" })
-        {
-            readings.Add(new(at, crac, "supply_temp_c", 18));
-            readings.Add(new(at, crac, "return_temp_c", 28));
-            readings.Add(new(at, crac, "setpoint_c", 18));
-            readings.Add(new(at, crac, "fan_pct", 60));
-        }
     }
 }
