@@ -197,22 +197,10 @@ public static class ThermalCalibrator
                 (notes.Count < room.Cracs.Count ? "; others default" : ""));
     }
 
-    /// <summary>A rack's exhaust at sample k: its servers' mean outlet, else mean (or hottest) inlet + its exhaust rise;
-    /// NaN when neither was read.</summary>
-    private static double MeasuredExhaustC(RackHistory? history, RackThermalParameters parameters, int k)
-    {
-        if (history is null) return double.NaN;
-        if (double.IsFinite(history.OutletMeanC[k])) return history.OutletMeanC[k];
-        var inlet = double.IsFinite(history.InletMeanC[k]) ? history.InletMeanC[k] : history.InletMaxC[k];
-        return inlet + parameters.ExhaustRiseK;
-    }
-
     private static void FitRecirculation(ThermalRoom room, ObservedRoom observed, ThermalParameters parameters,
         Dictionary<string, RackThermalParameters> racks, Dictionary<string, ParameterSource> sources)
     {
         var plant = new ThermalPlant(room, parameters);
-        var aisle = new HotAisle(room.Racks);
-        var histories = room.Racks.Select(r => observed.History.Racks.GetValueOrDefault(r.Id)).ToArray();
         int slopes = 0, offsets = 0, samples = 0, factors = 0;
         var airflow = new double[room.Cracs.Count];
         var supply = new double[room.Cracs.Count];
@@ -244,10 +232,9 @@ public static class ThermalCalibrator
                 var power = double.IsFinite(h.PowerW[k]) ? h.PowerW[k] : rack.ItPowerW;
                 var drawn = Math.Max(power, 50) / (Air.VolumetricHeatCapacity * current.ExhaustRiseK);
                 var cold = Math.Min(1, supplied / drawn);
-                // Warm air is the hot aisle's (the row's exhaust) mixed with room air, as the plant has it: each rack's
-                // measured outlet, else its inlet + its exhaust rise.
-                var exhaust = aisle.MixC(j, n => MeasuredExhaustC(histories[n], racks[room.Racks[n].Id], k),
-                    n => histories[n] is { } other && double.IsFinite(other.PowerW[k]) ? other.PowerW[k] / racks[room.Racks[n].Id].ExhaustRiseK : double.NaN);
+                // Warm air is the rack's exhaust mixed with room air, as the plant has it (its measured outlet, else
+                // inlet + its exhaust rise).
+                var exhaust = double.IsFinite(h.OutletMeanC[k]) ? h.OutletMeanC[k] : inlet + current.ExhaustRiseK;
                 var x = ThermalDefaults.ExhaustMakeUpShare * exhaust + (1 - ThermalDefaults.ExhaustMakeUpShare) * returnC - supplyC;
                 // inlet = supply + (1 − (1 − r)·cold)·x  ⇒  inlet − supply − (1 − cold)·x = r·(cold·x). Through the
                 // origin: the mean of a rack's sensors carries no offset worth fitting, and over a day the drive moves
@@ -301,7 +288,7 @@ public static class ThermalCalibrator
                 (factors < room.Racks.Count ? $"; others {ThermalDefaults.HottestShareFactor}" : ""));
         if (slopes > 0)
             sources["rack.recirculation"] = new("rack.recirculation", true,
-                $"{slopes} of {room.Racks.Count} racks: least squares of inlet on warm air (hot aisle and room) − supply" +
+                $"{slopes} of {room.Racks.Count} racks: least squares of inlet on warm air (exhaust and room) − supply" +
                 (slopes < room.Racks.Count ? $"; others {ThermalDefaults.Recirculation} (warm air − supply too steady to tell)" : ""));
         else if (offsets > 0)
             sources["rack.recirculation"] = new("rack.recirculation", false,

@@ -52,11 +52,6 @@ public static class ThermalDefaults
     /// rises evenly from none at the bottom of the rack to the top, the same profile <see cref="FanRamp"/> assumes.</summary>
     public const double HottestShareFactor = 2.0;
 
-    /// <summary>Distance along a row over which the hot-aisle air behind a rack takes in its neighbours' exhaust, m
-    /// (weight e^(−distance / this)): exhaust spreads and mixes along the aisle it is blown into, so the warm air that comes
-    /// back over a rack is mostly the few racks' around it, its own among them. Two metres is about three racks each side.</summary>
-    public const double HotAisleMixingM = 2;
-
     /// <summary>Most warm air any server breathes: some cold air always reaches its intake.</summary>
     public const double HighestWarmShare = 0.97;
 

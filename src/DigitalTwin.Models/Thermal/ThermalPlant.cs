@@ -64,8 +64,6 @@ internal sealed class ThermalPlant
     // The cold air reaching each rack, °C: what its bottom server breathes (warm air comes back over the top).
     private double[] rackColdC = [];
     private bool transient;
-    // The hot-aisle air behind each rack, mixed from its row's exhaust (rebuilt as racks are added).
-    private HotAisle hotAisle = new([]);
 
     public ThermalPlant(ThermalRoom room, ThermalParameters parameters)
     {
@@ -114,7 +112,6 @@ internal sealed class ThermalPlant
             for (var i = 0; i < Cracs.Length; i++) affinity[j, i] = Affinity(j, i);
         var floorSplit = parameters.Reach is { } reach ? AirDelivery.Split(Racks, Cracs, referenceAirflow, reach) : null;
         share = AirDelivery.Shares(affinity, NominalAirflow, referenceAirflow, parameters.BypassFraction, floorSplit);
-        hotAisle = new HotAisle(Racks);
         var previous = fanBaseInletC;
         // Racks already there keep their intake air; one added during a transient starts at its target (NaN).
         RackInletMixC = Keep(RackInletMixC, Racks.Count);
@@ -248,10 +245,10 @@ internal sealed class ThermalPlant
             var cold = (1 - RackParameters[j].Recirculation) * fed;
             var supplyC = supplied > 0 ? suppliedHeat / supplied : returnC;
             rackColdC[j] = supplyC;
-            // Warm air reaches an intake over the top of the rack and round the row ends: the hot aisle's air behind
-            // the rack (its exhaust mixed with its row neighbours') and room air, whether it is the usual leak (recirculation) or makes up for cold air
+            // Warm air reaches an intake over the top of the rack and round the row ends: the rack's own exhaust from
+            // the hot aisle mixed with room air, whether it is the usual leak (recirculation) or makes up for cold air
             // short of what the servers draw (a starved rack breathes what it blows out).
-            var exhaust = hotAisle.MixC(j, k => double.IsNaN(EquipmentC[k]) ? returnC : ExhaustC(k), RackAirflow);
+            var exhaust = double.IsNaN(EquipmentC[j]) ? returnC : ExhaustC(j);
             var warmC = ThermalDefaults.ExhaustMakeUpShare * exhaust + (1 - ThermalDefaults.ExhaustMakeUpShare) * returnC;
             var warmShare = 1 - cold;
             intakeTargetC[j] = cold * supplyC + warmShare * warmC;
