@@ -117,7 +117,13 @@ public sealed class SiloProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The silo exited with {_process.ExitCode}:\n{Output}");
+            if (_process.HasExited)
+            {
+                // HasExited can turn true before the redirected output has been read to its end; waiting for the exit
+                // also waits for the readers to drain, so the message says why it stopped (it once read empty in CI).
+                await _process.WaitForExitAsync();
+                throw new InvalidOperationException($"The silo exited with {_process.ExitCode}:\n{Output}");
+            }
             try
             {
                 using var response = await Http.GetAsync("/healthz");
