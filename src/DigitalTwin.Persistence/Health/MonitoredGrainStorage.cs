@@ -34,16 +34,16 @@ public sealed class MonitoredGrainStorage(IGrainStorage inner, StorageHealth hea
         var pause = FirstPause;
         for (var tried = 1; ; tried++)
         {
-            var recoveries = health.Recoveries;
+            var begun = health.Begin();
             try
             {
                 await attempt();
-                health.Succeeded();
+                health.Succeeded(begun);
                 return;
             }
             catch (Exception error) when (error is not (InconsistentStateException or OperationCanceledException))
             {
-                health.Failed(operation, stateName, error, recoveries);
+                health.Failed(operation, stateName, error, begun);
                 if (!wasAvailable || tried == Attempts) throw;
             }
             health.Retried(operation);

@@ -8,8 +8,10 @@ namespace DigitalTwin.Persistence.Health;
 /// outage (logged as an error once, not once per twin); the first success after it closes the outage (logged with
 /// its length and how many operations failed meanwhile). Seen in <c>/healthz</c> (<see cref="Report"/>) and in the
 /// meter <see cref="MeterName"/>: <c>dt.storage.failures</c>, <c>dt.storage.retries</c>, <c>dt.storage.available</c>.
-/// A failure of an operation that began before the store came back (see <see cref="Recoveries"/>) is counted but opens
-/// no new outage: it tells of the outage that just ended, not of a new one.
+/// Every operation takes a <see cref="StoreAttempt"/> when it begins (<see cref="Begin"/>), so what it finds is judged
+/// against when it began: a failure of an operation begun before the store came back is counted but opens no new
+/// outage (it tells of the outage that just ended), and a success of one begun before the outage opened ends nothing
+/// (it reached the store before it went down).
 /// </summary>
 public sealed class StorageHealth
 {
@@ -53,25 +55,29 @@ public sealed class StorageHealth
         get { lock (_gate) return _unavailableSince is null; }
     }
 
-    /// <summary>
-    /// How many outages have ended. An operation reads it when it begins and passes it to <see cref="Failed"/>, so a
-    /// failure that began before the last recovery is known for what it is.
-    /// </summary>
-    public long Recoveries => Interlocked.Read(ref _recoveries);
+    /// <summary>Marks the start of one attempt at a grain-state operation; pass it to <see cref="Succeeded"/> or <see cref="Failed"/>.</summary>
+    public StoreAttempt Begin()
+    {
+        lock (_gate) return new StoreAttempt(_outages, _recoveries);
+    }
 
-    /// <summary>An operation reached the store: ends an outage if one was open.</summary>
-    public void Succeeded()
+    /// <summary>An operation reached the store: ends an outage if one was open when the operation began.</summary>
+    /// <param name="begun">What <see cref="Begin"/> returned when the operation began.</param>
+    public void Succeeded(StoreAttempt begun)
     {
         if (Volatile.Read(ref _failuresThisOutage) == 0) return;
         lock (_gate)
         {
             if (_unavailableSince is not { } since) return;
+            // Begun before this outage opened, it may have had its answer just before the store went down (its
+            // continuation ran after another operation's failure): that says nothing of the store now.
+            if (begun.Outages != _outages) return;
             _lastOutageSeconds = (_clock.GetUtcNow() - since).TotalSeconds;
             _logger.LogWarning("Storage is available again after {Seconds:F1} s; {Failures} grain-state operations failed meanwhile and are being retried by their twins",
                 _lastOutageSeconds, _failuresThisOutage);
             _unavailableSince = null;
             _failuresThisOutage = 0;
-            Interlocked.Increment(ref _recoveries);
+            _recoveries++;
         }
     }
 
@@ -79,8 +85,8 @@ public sealed class StorageHealth
     /// <param name="operation">read, write or clear.</param>
     /// <param name="stateName">The grain state's name, for the log.</param>
     /// <param name="error">What the store answered.</param>
-    /// <param name="recoveriesAtStart"><see cref="Recoveries"/> when the operation began.</param>
-    public void Failed(string operation, string stateName, Exception error, long recoveriesAtStart)
+    /// <param name="begun">What <see cref="Begin"/> returned when the operation began.</param>
+    public void Failed(string operation, string stateName, Exception error, StoreAttempt begun)
     {
         _failureCounter.Add(1, new KeyValuePair<string, object?>("operation", operation));
         lock (_gate)
@@ -93,7 +99,7 @@ public sealed class StorageHealth
             }
             // Begun while the store was still down (a connection the dead server broke, an attempt that timed out
             // against it): the store has answered since, so this is the end of the last outage, not a new one.
-            if (recoveriesAtStart != _recoveries) return;
+            if (begun.Recoveries != _recoveries) return;
             _failuresThisOutage++;
             _unavailableSince = _clock.GetUtcNow();
             _outages++;

@@ -8,7 +8,8 @@ namespace DigitalTwin.Persistence.Tests.Health;
 /// <summary>
 /// An outage ends at the store's first answer, and what failed against the store while it was down (an attempt still
 /// in flight, a pooled connection the dead server broke) must not open a second one: operators would be told the
-/// store went down again just as it came back.
+/// store went down again just as it came back. Nor may an answer the store gave just before it went down end the
+/// outage it is already in (CI once saw two outages for one stop, that way round).
 /// </summary>
 public sealed class A_store_that_comes_back_is_one_outage
 {
@@ -18,10 +19,10 @@ public sealed class A_store_that_comes_back_is_one_outage
     public void A_failure_of_an_operation_begun_before_the_recovery_opens_no_outage()
     {
         var health = new StorageHealth(NullLogger<StorageHealth>.Instance);
-        var begunBeforeTheOutage = health.Recoveries;
+        var begunBeforeTheOutage = health.Begin();
         health.Failed("write", "asset", Refused, begunBeforeTheOutage);
-        var begunDuringTheOutage = health.Recoveries;
-        health.Succeeded();
+        var begunDuringTheOutage = health.Begin();
+        health.Succeeded(health.Begin());
 
         health.Failed("write", "asset", Refused, begunDuringTheOutage);
 
@@ -31,13 +32,29 @@ public sealed class A_store_that_comes_back_is_one_outage
     }
 
     [Fact]
+    public void A_success_of_an_operation_begun_before_the_outage_does_not_end_it()
+    {
+        var health = new StorageHealth(NullLogger<StorageHealth>.Instance);
+        var answeredJustBeforeTheStop = health.Begin();
+        health.Failed("write", "asset", Refused, health.Begin());
+
+        health.Succeeded(answeredJustBeforeTheStop);
+        Assert.False(health.Available);
+
+        health.Failed("write", "rack", Refused, health.Begin());
+        health.Succeeded(health.Begin());
+        Assert.True(health.Available);
+        Assert.Equal(1, health.Report().Outages);
+    }
+
+    [Fact]
     public void A_failure_of_an_operation_begun_after_the_recovery_opens_the_next_outage()
     {
         var health = new StorageHealth(NullLogger<StorageHealth>.Instance);
-        health.Failed("write", "asset", Refused, health.Recoveries);
-        health.Succeeded();
+        health.Failed("write", "asset", Refused, health.Begin());
+        health.Succeeded(health.Begin());
 
-        health.Failed("read", "rack", Refused, health.Recoveries);
+        health.Failed("read", "rack", Refused, health.Begin());
 
         Assert.False(health.Available);
         Assert.Equal(2, health.Report().Outages);
@@ -49,8 +66,8 @@ public sealed class A_store_that_comes_back_is_one_outage
         var reset = new CountingReset();
         var health = new StorageHealth(NullLogger<StorageHealth>.Instance, resets: [reset]);
 
-        health.Failed("write", "asset", Refused, health.Recoveries);
-        health.Failed("write", "rack", Refused, health.Recoveries);
+        health.Failed("write", "asset", Refused, health.Begin());
+        health.Failed("write", "rack", Refused, health.Begin());
 
         Assert.Equal(1, reset.Count);
     }
