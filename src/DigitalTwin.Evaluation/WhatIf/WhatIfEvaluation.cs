@@ -39,8 +39,12 @@ public static class WhatIfEvaluation
             fresh.AddServerReading(rack.Id, "anchor", "power_w", faultAt, 0);
         }
         DateTimeOffset? first = null;
+        // The latest supply reading of every CRAC before the failure.
+        var latestSupply = new Dictionary<string, (DateTimeOffset At, double Value)>(StringComparer.Ordinal);
         foreach (var r in readings)
         {
+            if (r.At < faultAt && r.Metric == "supply_temp_c" && double.IsFinite(r.Value) && cracIds.Contains(r.TwinId)
+                && (!latestSupply.TryGetValue(r.TwinId, out var had) || had.At <= r.At)) latestSupply[r.TwinId] = (r.At, r.Value);
             var target = r.At < faultAt ? (r.At >= from ? before : null) : r.At <= faultAt.AddSeconds(horizonS + stepS) ? after : null;
             if (target is null) continue;
             if (r.At < faultAt && (first is null || r.At < first)) first = r.At;
@@ -57,7 +61,9 @@ public static class WhatIfEvaluation
         var history = before.Build();
         var room = PresentState(layout, history);
         var parameters = calibrate ? ThermalCalibrator.Calibrate(room, history) : ThermalDefaults.For(room);
-        var prediction = new RoomThermalModel(room, parameters).Simulate([new CracFailure(0, cracId)], horizonS, stepS);
+        // A live scenario starts from the room's latest readings: so does the replay.
+        var present = new ThermalPresent(faultAt, latestSupply.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal));
+        var prediction = new RoomThermalModel(room, parameters).Simulate([new CracFailure(0, cracId)], horizonS, stepS, present);
         var outcome = after.Build();
         var freshOutcome = fresh.Build();
 

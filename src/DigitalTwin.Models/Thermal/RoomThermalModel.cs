@@ -51,7 +51,9 @@ public sealed class RoomThermalModel
     /// <param name="horizonS">How far to run, s (above 0).</param>
     /// <param name="stepS">Spacing of the returned series, s (above 0). The model sub-steps internally as its time
     /// constants need, so the step only sets the resolution of the answer.</param>
-    public ThermalSimulation Simulate(IReadOnlyList<ThermalPerturbation> perturbations, double horizonS = 3600, double stepS = 10)
+    /// <param name="present">The room's readings now, to start from where it is rather than from its steady state;
+    /// null to start from the steady state.</param>
+    public ThermalSimulation Simulate(IReadOnlyList<ThermalPerturbation> perturbations, double horizonS = 3600, double stepS = 10, ThermalPresent? present = null)
     {
         ArgumentNullException.ThrowIfNull(perturbations);
         if (!(horizonS > 0) || !double.IsFinite(horizonS)) throw new ArgumentOutOfRangeException(nameof(horizonS), "horizon must be above 0");
@@ -59,6 +61,7 @@ public sealed class RoomThermalModel
         var plant = new ThermalPlant(Room, Parameters);
         plant.SettleToSteadyState();
         plant.StartTransient();
+        if (present is not null) plant.StartFrom(present);
         var pending = perturbations.OrderBy(p => p.AtS).ToList();
         var steps = (int)Math.Ceiling(horizonS / stepS - 1e-9);
         var recorder = new ThermalRecorder(steps + 1);

@@ -47,6 +47,7 @@ public static class ThermalCalibrator
         var observed = new ObservedRoom(room, history);
 
         FitExhaustRise(room, history, racks, sources);
+        var hunts = FitHunts(room, history, sources);
         FitCracPower(room, observed, cracs, sources);
         var affinity = AffinityCalibration.Fit(room, observed, out var affinityBasis);
         if (affinity is not null) sources["crac.influence"] = new("crac.influence", true, affinityBasis);
@@ -76,6 +77,7 @@ public static class ThermalCalibrator
             Affinity = withRise.Affinity,
             Reach = reach,
             RoomHeatCapacityJPerK = heatCapacity,
+            Hunts = hunts,
             Sources = [.. defaults.Sources.Select(s => sources[s.Parameter])],
         };
         return calibrated with { FanBase = FanBaseAt(room, calibrated) };
@@ -321,6 +323,24 @@ public static class ThermalCalibrator
             y.Add(targets[n]);
         }
         return x.Count >= MinimumSamples ? LinearFit.FitInstrumented(x, z, y) : null;
+    }
+
+    /// <summary>Each running unit's supply swing (<see cref="CracHunt.Fit"/>), where its history shows one.</summary>
+    private static Dictionary<string, CracHunt>? FitHunts(ThermalRoom room, ThermalHistory history, Dictionary<string, ParameterSource> sources)
+    {
+        if (history.TimesS.Count < 2) return null;
+        var bin = history.TimesS[1] - history.TimesS[0];
+        var hunts = new Dictionary<string, CracHunt>(StringComparer.Ordinal);
+        foreach (var crac in room.Cracs.Where(c => c.Running))
+        {
+            if (history.Cracs.TryGetValue(crac.Id, out var h) && CracHunt.Fit(history.Start, history.TimesS, h.SupplyC, bin) is { } hunt)
+                hunts[crac.Id] = hunt;
+        }
+        if (hunts.Count == 0) return null;
+        sources["crac.hunt"] = new("crac.hunt", true, $"{hunts.Count} of {room.Cracs.Count} units' supply swings steadily: "
+            + string.Join(", ", hunts.Select(p => $"{p.Key} ±{p.Value.AmplitudeC:0.00} K every {p.Value.PeriodS / 60:0.0} min (R² {p.Value.FitR2:0.00})"))
+            + $"; carried on from the present, the rest of each unit's present supply returns to the setpoint within {ThermalDefaults.PresentDeviationS:0} s");
+        return hunts;
     }
 
     private static double FitHeatCapacity(ThermalRoom room, ObservedRoom observed,

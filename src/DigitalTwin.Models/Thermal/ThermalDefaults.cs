@@ -101,6 +101,10 @@ public static class ThermalDefaults
     /// <summary>Time constant of server fan controllers following their inlet temperature, s.</summary>
     public const double FanResponseS = 10;
 
+    /// <summary>How long what a unit's hunt does not explain of its present supply lasts once a simulation starts, s
+    /// (e-folding): its controller pulls the supply back to the setpoint within minutes.</summary>
+    public const double PresentDeviationS = 180;
+
     /// <summary>
     /// Mean server airflow of a rack, relative to the airflow at the ramp's start, when its servers' inlets run evenly
     /// from <paramref name="lowestC"/> at the bottom to <paramref name="highestC"/> at the top (each server's fans answer
@@ -224,6 +228,7 @@ public static class ThermalDefaults
                     : "not known: each rack's cold air led by what it draws, moved only by the units' influences"),
                 new("crac.influence", false, $"cooling list {ListedAffinity}, other CRACs {UnlistedAffinity}, × e^(−distance/{InfluenceLengthM} m)"),
                 new("crac.fan_dynamics", false, $"a stopped unit's fan coasts down within its fan_coast_down_s, else {CracCoastDownS:0} s (its coil warms within {CracCoilHoldS:0} s); a running one ramps to a new speed within {CracFanRampS:0} s"),
+                new("crac.hunt", false, $"no swing of the supply known: a simulation starts from each unit's present supply, which returns to the setpoint within {PresentDeviationS:0} s"),
                 new("crac.capacity", false, $"rated capacity at {NominalReturnC} °C return, {CapacitySlopePerK:P0} per K"),
                 new("crac.power", false, $"COP {1 / CompressorInputPerWatt:0.0} at {ReferenceSupplyC} °C supply, {CompressorImprovementPerK:P0} better per K; fan_power_w or {FanPowerShareOfCapacity:P0} of capacity × speed³"),
             ])

@@ -31,6 +31,10 @@ public sealed record ThermalParameters(
     /// warmer draws more air than the history showed); without it every steady state keeps the history's draw.</summary>
     public IReadOnlyDictionary<string, RackFanBase>? FanBase { get; init; }
 
+    /// <summary>Per CRAC id, the steady swing its supply showed (<see cref="CracHunt"/>); a unit missing here holds its
+    /// setpoint. Only a simulation given the present (<see cref="ThermalPresent"/>) carries the swings on.</summary>
+    public IReadOnlyDictionary<string, CracHunt>? Hunts { get; init; }
+
     /// <summary>True when at least one parameter was fitted to telemetry.</summary>
     public bool AnyCalibrated => Sources.Any(s => s.Calibrated);
 }

@@ -64,6 +64,12 @@ internal sealed class ThermalPlant
     // The cold air reaching each rack, °C: what its bottom server breathes (warm air comes back over the top).
     private double[] rackColdC = [];
     private bool transient;
+    // Seconds since the transient started, and how far the present readings stood from the steady state then
+    // (ThermalPresent): each unit's swing and the rest of its supply's difference, which dies away.
+    private double elapsedS;
+    private double[] supplyDeviationC = [];
+    private CracHunt?[] hunts = [];
+    private DateTimeOffset presentAt;
 
     public ThermalPlant(ThermalRoom room, ThermalParameters parameters)
     {
@@ -169,6 +175,38 @@ internal sealed class ThermalPlant
         transient = true;
     }
 
+    /// <summary>The transient starts from the room's present readings: each running unit's supply carries on its
+    /// swing from the present (<see cref="ThermalParameters.Hunts"/>), what the swing does not explain of its latest
+    /// reading dies away, and the racks (their intake and chassis) start where that air puts them.</summary>
+    public void StartFrom(ThermalPresent present)
+    {
+        supplyDeviationC = new double[Cracs.Length];
+        hunts = new CracHunt?[Cracs.Length];
+        presentAt = present.At;
+        for (var i = 0; i < Cracs.Length; i++)
+        {
+            if (!Running[i] || CracAirflow[i] <= 0) continue;
+            hunts[i] = parameters.Hunts?.GetValueOrDefault(Cracs[i].Id);
+            var swing = hunts[i]?.At(presentAt, 0) ?? 0;
+            var supply = present.CracSupplyC.TryGetValue(Cracs[i].Id, out var read) && double.IsFinite(read) ? read : CracSupplyC[i] + swing;
+            supplyDeviationC[i] = supply - CracSupplyC[i] - swing;
+            coilC[i] = supply;
+        }
+        Evaluate(ReturnC);
+        for (var j = 0; j < Racks.Count; j++)
+        {
+            // The racks have breathed the present air for a while: their intake and chassis stand where it put them.
+            if (double.IsFinite(EquipmentC[j])) EquipmentC[j] += intakeTargetC[j] - RackInletMixC[j];
+            RackInletMixC[j] = intakeTargetC[j];
+            RackInletHottestC[j] = hottestTargetC[j];
+        }
+    }
+
+    /// <summary>How far unit i's supply stands from where its controller holds it, °C: its swing and what remains of
+    /// the present's difference.</summary>
+    private double SupplyDeviation(int i) => i >= supplyDeviationC.Length ? 0
+        : (hunts[i]?.At(presentAt, elapsedS) ?? 0) + supplyDeviationC[i] * Math.Exp(-elapsedS / ThermalDefaults.PresentDeviationS);
+
     /// <summary>Rack j's airflow relative to its airflow at the start of the transient: server fans speed up as the
     /// inlet warms, which draws more air and so starves a short rack further (WHATIF-FACTS: servers).</summary>
     private double FanFactor(int j) => fanFactor[j];
@@ -228,6 +266,11 @@ internal sealed class ThermalPlant
             CracCapacityW[i] = capacity;
             CracLoadW[i] = Math.Min(wanted, capacity);
             CracSupplyC[i] = returnC - CracLoadW[i] / (Air.VolumetricHeatCapacity * airflow);
+            if (transient && SupplyDeviation(i) is var deviation and not 0)
+            {
+                CracSupplyC[i] = Math.Min(returnC, CracSupplyC[i] + deviation);
+                CracLoadW[i] = Air.VolumetricHeatCapacity * airflow * (returnC - CracSupplyC[i]);
+            }
         }
         for (var j = 0; j < Racks.Count; j++)
         {
@@ -407,6 +450,7 @@ internal sealed class ThermalPlant
         }
         ReturnC += dt * (heatToAir - CracLoadW.Sum()) / parameters.RoomHeatCapacityJPerK;
         if (transient) AdvanceCracFans(dt);
+        if (transient) elapsedS += dt;
     }
 
     private void AdvanceCracFans(double dt)

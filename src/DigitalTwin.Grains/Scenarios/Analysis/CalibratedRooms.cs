@@ -7,15 +7,17 @@ namespace DigitalTwin.Grains.Scenarios.Analysis;
 /// One thermal model per room (DigitalTwin.Models' <see cref="RoomThermalModel"/>), described from the unperturbed
 /// fork and calibrated to the room's telemetry history where it allows (else topology defaults). A rack whose inlet
 /// offset the history could not fit takes it from its latest reading, so the baseline starts where the room is. Every
-/// run (baseline, scenario, mitigation, recovery) is the same model under the run's perturbations.
+/// run (baseline, scenario, mitigation, recovery) is the same model under the run's perturbations, started from the
+/// room's present (each CRAC's latest supply and the swing its history shows).
 /// </summary>
 internal sealed class CalibratedRooms
 {
     private readonly DataCentrePlant _unperturbed;
     private readonly Dictionary<string, RoomThermalModel> _models = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ThermalPresent> _present = new(StringComparer.Ordinal);
 
-    public CalibratedRooms(DataCentrePlant unperturbed, IReadOnlyDictionary<string, ThermalHistory> histories, RoomCalibrationCache? cache = null,
-        DateTimeOffset now = default, TimeSpan maxAge = default)
+    public CalibratedRooms(DataCentrePlant unperturbed, IReadOnlyDictionary<string, ThermalHistory> histories, DateTimeOffset now,
+        RoomCalibrationCache? cache = null, TimeSpan maxAge = default)
     {
         _unperturbed = unperturbed;
         PowerChain.Apply(unperturbed);
@@ -45,6 +47,9 @@ internal sealed class CalibratedRooms
                 (source.Calibrated ? unperturbed.Calibrated : unperturbed.Defaulted).Add($"{room.Id} {source.Parameter}: {source.Basis}");
             }
             _models[room.Id] = new RoomThermalModel(thermal, parameters);
+            // Every run starts from the room as read now: each unit's latest supply, its swing carried on.
+            _present[room.Id] = new ThermalPresent(now, room.Cracs.Where(c => c.ObservedSupplyC is not null)
+                .ToDictionary(c => c.Id, c => c.ObservedSupplyC!.Value, StringComparer.Ordinal));
         }
     }
 
@@ -58,7 +63,7 @@ internal sealed class CalibratedRooms
         var air = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var room in plant.Rooms.Values)
         {
-            var run = _models[room.Id].Simulate(Perturbations(room, 0), horizonS, seriesStepS);
+            var run = _models[room.Id].Simulate(Perturbations(room, 0), horizonS, seriesStepS, _present[room.Id]);
             foreach (var rack in run.Racks)
             {
                 series[rack.Id] = rack.InletC.Select(v => Math.Round(v, 3)).ToArray();
@@ -81,7 +86,7 @@ internal sealed class CalibratedRooms
         {
             var perturbations = Perturbations(room, 0).Concat(Restorations(room, restoreAtS)).ToList();
             const double step = 30;
-            var run = _models[room.Id].Simulate(perturbations, restoreAtS + maxS, step);
+            var run = _models[room.Id].Simulate(perturbations, restoreAtS + maxS, step, _present[room.Id]);
             var back = (double?)null;
             for (var k = (int)Math.Ceiling(restoreAtS / step); k < run.TimesS.Count && back is null; k++)
             {

@@ -33,7 +33,7 @@ internal static class ScenarioAnalysis
         var seriesStep = request.StepS * stride;
         var failing = request.Fail ?? [];
         var unperturbed = PlantBuilder.Build(fork, Unperturbed(request), failing);
-        var rooms = new CalibratedRooms(unperturbed, histories, cache, fork.AsOf, options.CalibrationMaxAge);
+        var rooms = new CalibratedRooms(unperturbed, histories, fork.AsOf, cache, options.CalibrationMaxAge);
         var baseline = rooms.Run(PlantBuilder.Build(fork, Unperturbed(request), failing), request.HorizonS, seriesStep);
         var scenario = rooms.Run(PlantBuilder.Build(fork, request, failing), request.HorizonS, seriesStep);
         var runs = 2;
